@@ -1,0 +1,456 @@
+/**
+ * The contracts of the pure core. Everything here is plain data: no Office, React,
+ * ExcelJS or DOM. The flow is
+ *   workbook --read once--> Snapshot --evaluate--> Report --planWrite--> WritePlan --apply once--> workbook
+ */
+
+// ---------------------------------------------------------------------------
+// Cells and snapshots (what an adapter reads)
+// ---------------------------------------------------------------------------
+
+/** A number cell with a non-General number format (dates are Excel serials with a date format). */
+export interface NumberCell {
+  readonly n: number;
+  /** The cell's number format code, e.g. "dd-mm-yyyy" or "0%". */
+  readonly fmt: string;
+}
+
+/** An error value ("#N/A", "#REF!"), or a formula the adapter could not get a result for. */
+export interface ErrorCell {
+  readonly error: string;
+  /** The formula text (without "="), when the error comes from a formula without a cached result. */
+  readonly formula?: string;
+}
+
+/**
+ * One cell as read from any workbook.
+ * - null: empty
+ * - string: text (rich text flattened, hyperlink shown text, formula results that are text)
+ * - number: a number in the General format (formula results included)
+ * - boolean
+ * - NumberCell: a number with a number format (Excel dates are serials here, never JS Dates)
+ * - ErrorCell: an error value
+ */
+export type Cell = null | string | number | boolean | NumberCell | ErrorCell;
+
+export interface SheetSnapshot {
+  readonly name: string;
+  /** rows[r][c] is the cell at Excel row r + 1, column c + 1. Rows may be shorter than others. */
+  readonly rows: readonly (readonly Cell[])[];
+  /** Merged areas in A1 notation, e.g. "A1:C1". */
+  readonly merges: readonly string[];
+}
+
+export interface Snapshot {
+  /** True when the workbook uses the 1904 date system. */
+  readonly date1904: boolean;
+  /** Every worksheet name in workbook order (including hidden ones). */
+  readonly sheetNames: readonly string[];
+  /**
+   * The sheets the adapter read, by name. An adapter reads at least: "Sagsoversigt" (or, when
+   * there is none, every visible sheet so the domain can find the case sheet by its header),
+   * "Indstillinger", "Gennemgang" and the tool's metadata sheet (META_SHEET) when they exist.
+   */
+  readonly sheets: Readonly<Record<string, SheetSnapshot>>;
+}
+
+/** The tool's own hidden sheet recording what it generated (sheets and verdict columns). */
+export const META_SHEET = '_Barometer';
+
+// ---------------------------------------------------------------------------
+// Parsed values
+// ---------------------------------------------------------------------------
+
+/**
+ * A calendar date as a whole number of days since 1899-12-30 (proleptic Gregorian).
+ * For dates from 1900-03-01 on this equals the Excel serial in the 1900 date system.
+ */
+export type Day = number;
+
+/** A wall-clock date-time in Europe/Copenhagen. minutes = null means "no time of day" (spec §2.3). */
+export interface DateTime {
+  readonly day: Day;
+  readonly minutes: number | null;
+}
+
+/** The cell has a value that cannot be read (the cell is reported as a problem). */
+export const UNREADABLE: unique symbol = Symbol('unreadable');
+/** The column is not in the sheet at all (reported once per column). */
+export const NO_COLUMN: unique symbol = Symbol('no-column');
+
+/** A parsed field: the value, null when the cell is blank, or one of the two sentinels. */
+export type Field<T> = T | null | typeof UNREADABLE | typeof NO_COLUMN;
+
+export type MeasureCode = 'A7' | 'T58' | 'F3' | 'P2' | 'D4' | 'L5' | 'K6';
+export type BfuKind = 'ny' | 'opdatering' | 'ingen' | 'ikke-relevant';
+export type ConversationException = 'oenskede-ikke' | 'modenhed' | 'ikke-relevant' | 'andet';
+export type Reassessment = 'ja' | 'fremgaar-ikke' | 'ikke-foretaget';
+
+export interface Cpr {
+  /** Normalised "DDMMYY-SSSS". Never written to any generated output. */
+  readonly text: string;
+  readonly birthDay: Day;
+}
+
+/** The known columns of Sagsoversigt (spec §2.1), by id. */
+export type ColumnId =
+  | 'sagsnr'
+  | 'foranstaltning'
+  | 'navn'
+  | 'cpr'
+  | 'afgoerelsesdato'
+  | 'anket'
+  | 'ast_behandlet'
+  | 'familie'
+  | 'dom_ukn'
+  | 'bfu'
+  | 'bfu_grund'
+  | 'opmaerksom'
+  | 'bfu_afsluttet'
+  | 'bfu_foreloebig'
+  | 'akut'
+  | 'stillingtagen'
+  | 'samtale_bfu'
+  | 'foraeldre'
+  | 'boernesamtale'
+  | 'boernesamtale_undtagelse'
+  | 'effektueret'
+  | 'ophoert'
+  | 'kontakt'
+  | 'kontakt_grund'
+  | 'handleplan'
+  | 'handleplan_grund'
+  | 'handleplan_indsats'
+  | 'opfoelgning'
+  | 'underretning'
+  | 'vurdering_24t'
+  | 'genvurdering';
+
+/** One row of Sagsoversigt, parsed. Text fields hold trimmed text; blank is null. */
+export interface CaseRecord {
+  /** Excel row number as Excel shows it. */
+  readonly row: number;
+  readonly sagsnr: Field<number>;
+  readonly foranstaltning: Field<MeasureCode>;
+  /** Present only so selection checks can use it; never written to generated output. */
+  readonly navn: Field<string>;
+  readonly cpr: Field<Cpr>;
+  readonly afgoerelsesdato: Field<Day>;
+  readonly anket: Field<boolean>;
+  readonly ast_behandlet: Field<boolean>;
+  readonly familie: Field<string>;
+  readonly dom_ukn: Field<boolean>;
+  readonly bfu: Field<BfuKind>;
+  readonly bfu_grund: Field<string>;
+  readonly opmaerksom: Field<Day>;
+  readonly bfu_afsluttet: Field<Day>;
+  readonly bfu_foreloebig: Field<string>;
+  readonly akut: Field<boolean>;
+  readonly stillingtagen: Field<boolean>;
+  readonly samtale_bfu: Field<boolean | 'ikke-relevant'>;
+  readonly foraeldre: Field<boolean>;
+  readonly boernesamtale: Field<Day>;
+  /** 'andet' = any other text (kept in boernesamtale_undtagelse_tekst). */
+  readonly boernesamtale_undtagelse: Field<ConversationException>;
+  readonly effektueret: Field<Day | 'ikke-effektueret'>;
+  readonly ophoert: Field<Day>;
+  readonly kontakt: Field<Day>;
+  readonly kontakt_grund: Field<string>;
+  readonly handleplan: Field<Day>;
+  readonly handleplan_grund: Field<string>;
+  readonly handleplan_indsats: Field<boolean>;
+  readonly opfoelgning: Field<Day>;
+  readonly underretning: Field<DateTime>;
+  readonly vurdering_24t: Field<DateTime>;
+  readonly genvurdering: Field<Reassessment>;
+}
+
+// ---------------------------------------------------------------------------
+// Settings (sheet "Indstillinger", spec §2.2)
+// ---------------------------------------------------------------------------
+
+export interface Settings {
+  readonly kommune: string | null;
+  readonly undersoegelsesaar: number;
+  readonly afgoerelsesaar: number;
+  readonly opgoerelsesdato: Day;
+  readonly antalSager: number;
+  readonly hoejstAnbringelser: number;
+  readonly offentliggoerelse: boolean;
+  /** Reviewer initials kept for the audit log (issue: reviewer workflow). */
+  readonly initialer: string | null;
+}
+
+// ---------------------------------------------------------------------------
+// Problems (zod-style: data, all collected, never thrown)
+// ---------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'missing';
+
+export interface Problem {
+  /** null for problems of the whole list or of the workbook. */
+  readonly sagsnr: number | null;
+  /** Excel row number, or null. */
+  readonly row: number | null;
+  /** The Danish header of the column concerned (canonical), or null. */
+  readonly column: string | null;
+  readonly severity: Severity;
+  /** Stable machine code, e.g. "invalid-date", "missing-column", "sibling-not-eldest". */
+  readonly code: string;
+  /** One Danish sentence naming sheet and cell and what to do. Never a CPR number or name. */
+  readonly message: string;
+  /** The sheet concerned. */
+  readonly sheet: string | null;
+  /** A1 address of the cell concerned ("D7"), or null. */
+  readonly cell: string | null;
+  /** The question id when the problem is about one question ("2.3"). */
+  readonly question?: string;
+}
+
+// ---------------------------------------------------------------------------
+// Questions, verdicts and the rule set
+// ---------------------------------------------------------------------------
+
+export const IKKE_RELEVANT = 'Ikke relevant';
+export const MANGLER = 'Mangler oplysninger';
+
+export interface Verdict {
+  /** A row label of the question's table, IKKE_RELEVANT or MANGLER. */
+  readonly answer: string;
+  /** One Danish sentence with the dates used (dd-mm-yyyy). */
+  readonly reason: string;
+  /** The columns whose (missing or unreadable) value caused MANGLER, for the problem list. */
+  readonly missing?: readonly ColumnId[];
+}
+
+export interface RuleContext {
+  readonly settings: Settings;
+  /** The run date ("today"), injected; rules never read the clock. */
+  readonly today: Day;
+}
+
+export interface Question {
+  /** "1.1" … "6.14" */
+  readonly id: string;
+  readonly chapter: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The table title, exactly as in the report (spec §5). */
+  readonly title: string;
+  /** Short header for the verdict column, e.g. "2.3 4-måneders frist". */
+  readonly columnHeader: string;
+  /** Table rows in order. */
+  readonly rows: readonly string[];
+  /** Rows shown only when their count > 0 (6.13's "Nej, foretaget senere end 24 timer"). */
+  readonly optionalRows?: readonly string[];
+  /** Rows that count as "Overholdt" (Ja and every "Nej, men …"). */
+  readonly compliantRows: readonly string[];
+  /** e.g. "Serviceloven § 50, stk. 7" */
+  readonly legal: string;
+  /** The columns the rule reads (source cells shown to reviewers). */
+  readonly columns: readonly ColumnId[];
+  evaluate(record: CaseRecord, ctx: RuleContext): Verdict;
+}
+
+export interface RuleSet {
+  /** "SEL-2023" */
+  readonly id: string;
+  readonly chapters: readonly { readonly no: number; readonly title: string }[];
+  /** In report order: 1.1, 2.2, …, 6.14. */
+  readonly questions: readonly Question[];
+}
+
+// ---------------------------------------------------------------------------
+// Corrections (sheet "Gennemgang", spec §10)
+// ---------------------------------------------------------------------------
+
+export const REVIEW_SHEET = 'Gennemgang';
+export const REVIEW_HEADERS = [
+  'Tidspunkt',
+  'Sagsnr',
+  'Spørgsmål',
+  'Beregnet',
+  'Rettet til',
+  'Begrundelse',
+  'Initialer',
+] as const;
+
+export interface Correction {
+  /** Excel row of the log line. */
+  readonly logRow: number;
+  readonly sagsnr: number;
+  readonly question: string;
+  readonly computed: string;
+  /** null = withdrawal. */
+  readonly correctedTo: string | null;
+  readonly reason: string;
+  readonly initials: string;
+}
+
+// ---------------------------------------------------------------------------
+// The report (result of evaluate)
+// ---------------------------------------------------------------------------
+
+export interface FinalVerdict extends Verdict {
+  /** The computed verdict's answer when a correction replaced it. */
+  readonly computedAnswer: string;
+  /** Present when a reviewer correction is in force. */
+  readonly correction?: Correction;
+  /** True when the data changed after the reviewer's line (its Beregnet ≠ today's computed answer). */
+  readonly stale?: boolean;
+}
+
+export type ReviewStatus = 'ikke gennemgået' | 'godkendt' | 'rettet' | 'ændret siden gennemgang';
+
+export interface CaseResult {
+  readonly row: number;
+  readonly sagsnr: number | null;
+  readonly record: CaseRecord;
+  /** By question id, after corrections. */
+  readonly verdicts: Readonly<Record<string, FinalVerdict>>;
+  /** Text for the "Udvælgelse" column: "OK" or the failed selection checks. */
+  readonly selection: string;
+  readonly selectionOk: boolean;
+  readonly review: ReviewStatus;
+}
+
+export interface TableRow {
+  readonly label: string;
+  readonly count: number;
+  readonly percent: number;
+}
+
+export interface TableResult {
+  readonly id: string;
+  readonly chapter: number;
+  readonly title: string;
+  readonly total: number;
+  readonly suppressed: boolean;
+  /** Empty when suppressed. */
+  readonly rows: readonly TableRow[];
+  /** "Kilde: Ishøj Kommune, egen gennemgang 23-11-2026" */
+  readonly source: string;
+}
+
+export interface OverviewRow {
+  readonly id: string;
+  readonly columnHeader: string;
+  readonly relevant: number;
+  readonly ja: number;
+  readonly nejMen: number;
+  readonly nej: number;
+  /** Overholdt as a fraction 0..1, or null when no case is relevant. */
+  readonly compliant: number | null;
+  /** National figure as a fraction, or null when §7 has none. */
+  readonly national: number | null;
+  readonly nationalLabel: string | null;
+}
+
+export interface CaseSheetInfo {
+  readonly name: string;
+  /** Excel row number of the header row. */
+  readonly headerRow: number;
+  /** Column number (1-based) per known column found. */
+  readonly columns: Partial<Record<ColumnId, number>>;
+  /** Last row (Excel number) holding a case; headerRow when there is none. */
+  readonly lastRow: number;
+  /** Last column (1-based) that belongs to the people's data (generated columns excluded). */
+  readonly lastDataColumn: number;
+  /** The block of generated verdict columns found from an earlier run, if any (1-based, inclusive). */
+  readonly generatedColumns: { readonly first: number; readonly last: number } | null;
+}
+
+export interface Report {
+  readonly ruleset: string;
+  readonly settings: Settings;
+  readonly today: Day;
+  readonly caseSheet: CaseSheetInfo;
+  readonly cases: readonly CaseResult[];
+  readonly tables: readonly TableResult[];
+  readonly overview: readonly OverviewRow[];
+  /** The memo, one paragraph or bullet per entry (bullets start with "• "). */
+  readonly memo: readonly string[];
+  readonly problems: readonly Problem[];
+  readonly corrections: readonly Correction[];
+  readonly reviewed: number;
+}
+
+/** Fatal: the run cannot go on (exit 2 in the CLI). */
+export interface FatalError {
+  readonly code: 'no-case-sheet' | 'missing-columns' | 'empty-sheet';
+  readonly message: string;
+}
+
+export type EvaluateResult =
+  { readonly ok: true; readonly report: Report } | { readonly ok: false; readonly error: FatalError };
+
+// ---------------------------------------------------------------------------
+// The write plan (pure data the adapters apply in one go)
+// ---------------------------------------------------------------------------
+
+/** Named styles; each adapter maps them to its own formatting. */
+export type StyleId =
+  | 'generated-header'
+  | 'verdict-ja'
+  | 'verdict-nej'
+  | 'verdict-nejmen'
+  | 'verdict-irrelevant'
+  | 'verdict-missing'
+  | 'verdict-corrected'
+  | 'selection-ok'
+  | 'selection-problem'
+  | 'remark'
+  | 'chapter'
+  | 'table-title'
+  | 'table-header'
+  | 'table-row'
+  | 'table-total'
+  | 'percent'
+  | 'percent-total'
+  | 'source'
+  | 'memo-heading'
+  | 'memo-text'
+  | 'datetime';
+
+/** A value the tool writes. Strings are always written as text, never as formulas. */
+export type PlanValue = string | number | boolean | null;
+
+/** A rectangular block of cells, top-left at (row, col), both 1-based. */
+export interface Block {
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly PlanValue[])[];
+  /** Same shape as values; null = no style. Omitted = no styles. */
+  readonly styles?: readonly (readonly (StyleId | null)[])[];
+}
+
+export interface SheetBuild {
+  readonly name: string;
+  readonly blocks: readonly Block[];
+  /** Column widths in characters, index 0 = column A. */
+  readonly columnWidths: readonly number[];
+  /** Rows frozen at the top (0 = none). */
+  readonly freezeRows: number;
+  readonly visibility: 'visible' | 'veryHidden';
+  /** Native chart wish for Office (Overblik); the ExcelJS adapter ignores it. */
+  readonly chart?: {
+    readonly title: string;
+    /** A1 range of the category + series data incl. headers, e.g. "A1:C14". */
+    readonly dataRange: string;
+    readonly anchor: string;
+  };
+}
+
+export interface WritePlan {
+  /** The case sheet the verdict columns go to. */
+  readonly caseSheet: string;
+  /** Columns (1-based, inclusive) of the case sheet to clear before writing (an earlier run's verdict block). */
+  readonly clearColumns: { readonly first: number; readonly last: number; readonly toRow: number } | null;
+  /** The verdict block (header row + one row per case row, including rows between cases left null). */
+  readonly verdictBlock: Block;
+  readonly verdictColumnWidths: readonly number[];
+  /** Sheets to (re)build from scratch, deleting any earlier sheet of that name first. */
+  readonly sheets: readonly SheetBuild[];
+  /** Sheets to delete (generated earlier, no longer generated). */
+  readonly deleteSheets: readonly string[];
+  /** Rows appended to the review log (Gennemgang), created with its headers when absent. */
+  readonly reviewAppend?: readonly (readonly PlanValue[])[];
+}

@@ -1,0 +1,26 @@
+import type { Snapshot, WritePlan } from '../domain/types';
+
+/**
+ * The port between the pure core and a workbook (Excel via Office.js, or an .xlsx file via
+ * ExcelJS). Adapters hold no domain logic: they move plain data in and out in as few round
+ * trips as possible.
+ */
+export interface WorkbookPort {
+  /** Reads everything the core needs, once. */
+  readSnapshot(): Promise<Snapshot>;
+  /** Applies a write plan, once. Touches only generated columns and sheets (and appends to the log). */
+  apply(plan: WritePlan): Promise<void>;
+}
+
+/** An error whose message is a Danish sentence meant for the user; `cause` keeps the original. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    /** CLI exit status: 1 = unreadable input or usage, 2 = case sheet or required column missing. */
+    readonly exitCode: 1 | 2 = 1,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'UserError';
+  }
+}
