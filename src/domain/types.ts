@@ -430,6 +430,24 @@ export interface SheetBuild {
   /** Rows frozen at the top (0 = none). */
   readonly freezeRows: number;
   readonly visibility: 'visible' | 'veryHidden';
+  /**
+   * Drop-down lists (template). `range` is an A1 range on this sheet ("B2:B1001"). The list is
+   * offered as is; when `source` is given (an absolute A1 reference with sheet, e.g.
+   * "'Lister'!$A$1:$A$7"), the adapter points the drop-down at that range instead, which is
+   * needed when an item contains a comma or the items together exceed 255 characters.
+   */
+  readonly validations?: readonly {
+    readonly range: string;
+    readonly list: readonly string[];
+    readonly source?: string;
+  }[];
+  /** Number formats for empty cells to be filled in (template): column `col` (1-based), rows fromRow..toRow. */
+  readonly columnFormats?: readonly {
+    readonly col: number;
+    readonly numFmt: string;
+    readonly fromRow: number;
+    readonly toRow: number;
+  }[];
   /** Native chart wish for Office (Overblik); the ExcelJS adapter ignores it. */
   readonly chart?: {
     readonly title: string;
@@ -453,4 +471,6 @@ export interface WritePlan {
   readonly deleteSheets: readonly string[];
   /** Rows appended to the review log (Gennemgang), created with its headers when absent. */
   readonly reviewAppend?: readonly (readonly PlanValue[])[];
+  /** Problems found while planning (e.g. a person's sheet blocks a generated sheet name). */
+  readonly problems?: readonly Problem[];
 }
