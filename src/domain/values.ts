@@ -132,8 +132,23 @@ function timeOf(rest: string): number {
 /** Parsed text date: day, and minutes (-1 = no time), or null when unreadable. */
 let textMinutes = -1;
 
-/** Reads a §2.3 text date; sets textMinutes; returns the Day or -1. */
-function textDay(s: string): Day {
+/** Text dates repeat (a few years of days): cache day and minutes per raw text. */
+const textDateCache = new Map<string, { day: Day; minutes: number }>();
+
+/** Reads a §2.3 text date (cached); sets textMinutes; returns the Day or -1. */
+function textDay(raw: string): Day {
+  const hit = textDateCache.get(raw);
+  if (hit !== undefined) {
+    textMinutes = hit.minutes;
+    return hit.day;
+  }
+  const day = textDayUncached(raw.trim());
+  if (textDateCache.size < 20_000) textDateCache.set(raw, { day, minutes: textMinutes });
+  return day;
+}
+
+function textDayUncached(s: string): Day {
+  textMinutes = -1;
   let y: number;
   let mo: number;
   let d: number;
@@ -181,7 +196,7 @@ export const parseDate: CellParser<Day> = (cell, date1904) => {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
     if (isBlankText(cell)) return null;
-    const day = textDay(cell.trim());
+    const day = textDay(cell);
     return day < 0 ? DATE_FAIL : day;
   }
   if (typeof cell === 'boolean') return DATE_FAIL;
@@ -207,7 +222,7 @@ export const parseDateTime: CellParser<DateTime> = (cell, date1904) => {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
     if (isBlankText(cell)) return null;
-    const day = textDay(cell.trim());
+    const day = textDay(cell);
     if (day < 0) return DATETIME_FAIL;
     return { day, minutes: textMinutes < 0 ? null : textMinutes };
   }
@@ -234,8 +249,26 @@ const YES_NO: ReadonlyMap<string, boolean> = new Map([
   ['false', false],
 ]);
 
+const yesNoCache = new Map<string, boolean | null>();
+
 function yesNoText(s: string): boolean | undefined {
-  return YES_NO.get(s.trim().toLowerCase());
+  let v = yesNoCache.get(s);
+  if (v === undefined) {
+    v = YES_NO.get(s.trim().toLowerCase()) ?? null;
+    if (yesNoCache.size < 1000) yesNoCache.set(s, v);
+  }
+  return v ?? undefined;
+}
+
+/** foldKey with a bounded cache: choice columns repeat a handful of values. */
+const foldCache = new Map<string, string>();
+function foldCached(s: string): string {
+  let k = foldCache.get(s);
+  if (k === undefined) {
+    k = foldKey(s);
+    if (foldCache.size < 5000) foldCache.set(s, k);
+  }
+  return k;
 }
 
 /**
@@ -259,7 +292,7 @@ export const parseYesNoIrrelevant: CellParser<boolean | 'ikke-relevant'> = (cell
   if (typeof cell === 'string' && !isBlankText(cell)) {
     const yn = yesNoText(cell);
     if (yn !== undefined) return yn;
-    return foldKey(cell) === 'ikkerelevant' ? 'ikke-relevant' : YESNO_IRR_FAIL;
+    return foldCached(cell) === 'ikkerelevant' ? 'ikke-relevant' : YESNO_IRR_FAIL;
   }
   const r = parseYesNo(cell, date1904);
   return r === YESNO_FAIL ? YESNO_IRR_FAIL : r;
@@ -274,7 +307,7 @@ function choice<T>(
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
     if (isBlankText(cell)) return null;
-    return table.get(foldKey(cell)) ?? fail;
+    return table.get(foldCached(cell)) ?? fail;
   }
   if (typeof cell === 'object' && 'error' in cell) return ERROR_VALUE;
   return fail;
@@ -347,7 +380,7 @@ const EXCEPTIONS: ReadonlyMap<string, ConversationException> = new Map<string, C
 export const parseConversationException: CellParser<ConversationException> = (cell, date1904) => {
   const t = parseText(cell, date1904);
   if (t === null || typeof t !== 'string') return t;
-  return EXCEPTIONS.get(foldKey(t)) ?? 'andet';
+  return EXCEPTIONS.get(foldCached(t)) ?? 'andet';
 };
 
 // Decision: "Ikke iværksat" is read as "Ikke effektueret" (the column's alias is "Iværksat");
@@ -357,9 +390,9 @@ const NOT_EFFECTED = new Set(['ikkeeffektueret', 'ikkeivaerksat']);
 /** Foranstaltningen effektueret: a date, or "Ikke effektueret". */
 export const parseEffected: CellParser<Day | 'ikke-effektueret'> = (cell, date1904) => {
   if (typeof cell === 'string' && !isBlankText(cell)) {
-    const day = textDay(cell.trim());
+    const day = textDay(cell);
     if (day >= 0) return day;
-    return NOT_EFFECTED.has(foldKey(cell)) ? 'ikke-effektueret' : EFFECTED_FAIL;
+    return NOT_EFFECTED.has(foldCached(cell)) ? 'ikke-effektueret' : EFFECTED_FAIL;
   }
   const r = parseDate(cell, date1904);
   return r === DATE_FAIL ? EFFECTED_FAIL : r;

@@ -1,0 +1,388 @@
+import { a1, columnLetter, parseRange } from './address';
+import { COLUMNS, type ColumnDef } from './columns';
+import { isBlankText } from './fold';
+import { findHeaderRow, type ColumnSpan, type HeaderRow } from './headers';
+import { readMeta } from './meta';
+import { CASE_SHEET, META_SHEET, REVIEW_SHEET, SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
+import { isFailure, PARSERS, type CellParser, type ParseFailure } from './values';
+import {
+  NO_COLUMN,
+  UNREADABLE,
+  type CaseRecord,
+  type CaseSheetInfo,
+  type Cell,
+  type ColumnId,
+  type FatalError,
+  type Field,
+  type Problem,
+  type SheetSnapshot,
+  type Snapshot,
+} from './types';
+
+export type ReadCasesResult =
+  | {
+      readonly ok: true;
+      readonly info: CaseSheetInfo;
+      readonly records: CaseRecord[];
+      readonly problems: Problem[];
+    }
+  | { readonly ok: false; readonly error: FatalError };
+
+/** Decision: a sheet not named Sagsoversigt is the case sheet when its header row has ≥ 2 known headers. */
+export const MIN_HEADERS_FOR_CASE_SHEET = 2;
+
+const N = COLUMNS.length;
+const INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.id, i])) as Record<ColumnId, number>;
+
+function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && isBlankText(cell));
+}
+
+function quoteList(items: readonly string[]): string {
+  const q = items.map((s) => `"${s}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} og ${q[q.length - 1]}`;
+}
+
+/** Header texts for messages: whitespace folded, CPR-like digits masked. */
+function displayHeader(cell: Cell | undefined): string | null {
+  if (isBlank(cell)) return null;
+  let s: string;
+  if (typeof cell === 'string') s = cell;
+  else if (typeof cell === 'number' || typeof cell === 'boolean') s = String(cell);
+  else if (cell && 'error' in cell) s = cell.error;
+  else if (cell) s = String(cell.n);
+  else return null;
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\d{6}-?\d{4}/g, '••••••-••••');
+}
+
+function generatedSpan(snapshotMeta: ReturnType<typeof readMeta>, sheetName: string): ColumnSpan | null {
+  const c = snapshotMeta.columns;
+  return c && sameSheetName(c.sheet, sheetName) ? { first: c.first, last: c.last } : null;
+}
+
+function sheetIsEmpty(sheet: SheetSnapshot): boolean {
+  return sheet.rows.every((row) => row.every((c) => isBlank(c)));
+}
+
+interface Located {
+  readonly sheet: SheetSnapshot;
+  readonly header: HeaderRow | null;
+  readonly excluded: ColumnSpan | null;
+}
+
+function locateCaseSheet(snapshot: Snapshot, meta: ReturnType<typeof readMeta>): Located | FatalError {
+  const names = snapshot.sheetNames.length > 0 ? snapshot.sheetNames : Object.keys(snapshot.sheets);
+  const named = names.find((n) => sameSheetName(n, CASE_SHEET) && snapshot.sheets[n]);
+  if (named !== undefined) {
+    const sheet = snapshot.sheets[named] as SheetSnapshot;
+    const excluded = generatedSpan(meta, named);
+    return { sheet, header: findHeaderRow(sheet, excluded), excluded };
+  }
+  const skip = [META_SHEET, SETTINGS_SHEET, REVIEW_SHEET, ...meta.sheets];
+  for (const name of names) {
+    const sheet = snapshot.sheets[name];
+    if (!sheet || skip.some((s) => sameSheetName(s, name))) continue;
+    const excluded = generatedSpan(meta, name);
+    const header = findHeaderRow(sheet, excluded);
+    if (header && header.matched >= MIN_HEADERS_FOR_CASE_SHEET) return { sheet, header, excluded };
+  }
+  const present = names.length > 0 ? `arkene hedder ${quoteList(names)}` : 'der er ingen ark';
+  return {
+    code: 'no-case-sheet',
+    message:
+      `Projektmappen har intet ark med sagsoversigten (${present}): kald arket "${CASE_SHEET}", ` +
+      `og giv det kolonneoverskrifterne fra Bilag 1, fx "Sag nummer", "Foranstaltning", "Barnets cpr.nr." og "Afgørelsesdato".`,
+  };
+}
+
+function missingColumnsError(
+  sheet: SheetSnapshot,
+  header: HeaderRow | null,
+  excluded: ColumnSpan | null,
+): FatalError {
+  const missing = COLUMNS.filter((c) => c.required && header?.columns[c.id] === undefined).map(
+    (c) => c.header,
+  );
+  const what = missing.length === 1 ? `kolonnen ${quoteList(missing)}` : `kolonnerne ${quoteList(missing)}`;
+  let found: string;
+  if (header === null) {
+    found = `ingen kendte kolonneoverskrifter blev fundet i de første 20 rækker`;
+  } else {
+    const cells = sheet.rows[header.row - 1] ?? [];
+    const texts: string[] = [];
+    cells.forEach((c, i) => {
+      if (excluded && i + 1 >= excluded.first && i + 1 <= excluded.last) return;
+      const t = displayHeader(c);
+      if (t !== null) texts.push(t);
+    });
+    found = `fundne overskrifter i række ${header.row}: ${texts.length > 0 ? quoteList(texts) : 'ingen'}`;
+  }
+  return {
+    code: 'missing-columns',
+    message: `Arket "${sheet.name}" mangler ${what} (${found}); tilføj ${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} med netop de overskrifter, eller ret overskrifterne.`,
+  };
+}
+
+/**
+ * Merged areas below the header row. Decision: a merged data area's value applies down its
+ * top-left column (e.g. Familie merged over siblings' rows); its other columns read as blank.
+ * A merged area that includes the header row is header only: its cells below read as blank.
+ */
+function mergeOverrides(sheet: SheetSnapshot, headerRow: number): Map<number, Cell> | null {
+  if (sheet.merges.length === 0) return null;
+  const out = new Map<number, Cell>();
+  for (const ref of sheet.merges) {
+    let r;
+    try {
+      r = parseRange(ref);
+    } catch {
+      continue;
+    }
+    if (r.bottom <= headerRow) continue;
+    const includesHeader = r.top <= headerRow;
+    const anchor = includesHeader ? null : (sheet.rows[r.top - 1]?.[r.left - 1] ?? null);
+    const from = Math.max(r.top, headerRow + 1);
+    for (let row = from; row <= r.bottom && out.size < 1_000_000; row += 1) {
+      for (let col = r.left; col <= r.right && col - r.left < 16384; col += 1) {
+        if (row === r.top && col === r.left) continue;
+        out.set(key(row, col), col === r.left ? anchor : null);
+      }
+    }
+  }
+  return out.size > 0 ? out : null;
+}
+
+const key = (row: number, col: number): number => row * 20000 + col;
+
+/** Short value text for a message, or null when it must not be shown (CPR, names, long text). */
+function showValue(cell: Cell, def: ColumnDef): string | null {
+  if (def.type === 'cpr' || def.id === 'navn') return null;
+  let s: string;
+  if (typeof cell === 'string') s = cell.replace(/\s+/g, ' ').trim();
+  else if (typeof cell === 'number') s = String(cell);
+  else if (typeof cell === 'boolean') s = cell ? 'SAND' : 'FALSK';
+  else if (cell && 'n' in cell) s = String(cell.n);
+  else return null;
+  if (s.length > 40 || /\d{6}.?\d{4}/.test(s)) return null;
+  return s;
+}
+
+function cellProblem(
+  sheet: string,
+  row: number,
+  col: number,
+  def: ColumnDef,
+  cell: Cell,
+  f: ParseFailure,
+  sagsnr: number | null,
+): Problem {
+  const ref = a1(row, col);
+  const where = `${sheetRef(sheet, ref)} (${def.header})`;
+  let message: string;
+  if (f.code === 'error-value' && cell !== null && typeof cell === 'object' && 'error' in cell) {
+    const what = cell.formula !== undefined ? 'en formel uden resultat' : `fejlværdien ${cell.error}`;
+    message = `${where}: Cellen indeholder ${what} og kan ikke læses. ${f.hint}`;
+  } else {
+    const v = showValue(cell, def);
+    message = `${where}: ${v === null ? 'Værdien' : `"${v}"`} er ikke ${f.what}. ${f.hint}`;
+  }
+  return { sagsnr, row, column: def.header, severity: 'error', code: f.code, message, sheet, cell: ref };
+}
+
+function toRecord(row: number, v: Field<unknown>[]): CaseRecord {
+  const g = <T>(id: ColumnId): Field<T> => v[INDEX[id]] as Field<T>;
+  return {
+    row,
+    sagsnr: g('sagsnr'),
+    foranstaltning: g('foranstaltning'),
+    navn: g('navn'),
+    cpr: g('cpr'),
+    afgoerelsesdato: g('afgoerelsesdato'),
+    anket: g('anket'),
+    ast_behandlet: g('ast_behandlet'),
+    familie: g('familie'),
+    dom_ukn: g('dom_ukn'),
+    bfu: g('bfu'),
+    bfu_grund: g('bfu_grund'),
+    opmaerksom: g('opmaerksom'),
+    bfu_afsluttet: g('bfu_afsluttet'),
+    bfu_foreloebig: g('bfu_foreloebig'),
+    akut: g('akut'),
+    stillingtagen: g('stillingtagen'),
+    samtale_bfu: g('samtale_bfu'),
+    foraeldre: g('foraeldre'),
+    boernesamtale: g('boernesamtale'),
+    boernesamtale_undtagelse: g('boernesamtale_undtagelse'),
+    effektueret: g('effektueret'),
+    ophoert: g('ophoert'),
+    kontakt: g('kontakt'),
+    kontakt_grund: g('kontakt_grund'),
+    handleplan: g('handleplan'),
+    handleplan_grund: g('handleplan_grund'),
+    handleplan_indsats: g('handleplan_indsats'),
+    opfoelgning: g('opfoelgning'),
+    underretning: g('underretning'),
+    vurdering_24t: g('vurdering_24t'),
+    genvurdering: g('genvurdering'),
+  };
+}
+
+/**
+ * Reads Sagsoversigt (spec §2.1): finds the case sheet and its header row, and parses every
+ * case row. Unreadable cells become UNREADABLE with an error problem each; a missing optional
+ * column becomes NO_COLUMN with one warning (none for the blank-when-missing columns and navn).
+ * Fatal: no case sheet, a missing required column, or a case sheet that is completely empty.
+ * Decision: a case sheet with headers but no case rows is ok with 0 records (the CLI says "ingen sager").
+ */
+export function readCases(snapshot: Snapshot): ReadCasesResult {
+  const meta = readMeta(snapshot);
+  const located = locateCaseSheet(snapshot, meta);
+  if ('code' in located) return { ok: false, error: located };
+  const { sheet, header, excluded } = located;
+  if (header === null && sheetIsEmpty(sheet)) {
+    return {
+      ok: false,
+      error: {
+        code: 'empty-sheet',
+        message: `Arket "${sheet.name}" er tomt: indsæt sagsoversigten med kolonneoverskrifterne fra Bilag 1 (fx "Sag nummer", "Foranstaltning", "Barnets cpr.nr." og "Afgørelsesdato").`,
+      },
+    };
+  }
+  if (header === null || COLUMNS.some((c) => c.required && header.columns[c.id] === undefined)) {
+    return { ok: false, error: missingColumnsError(sheet, header, excluded) };
+  }
+
+  const problems: Problem[] = [];
+  const sheetName = sheet.name;
+  for (const d of header.duplicates) {
+    const def = COLUMNS[INDEX[d.id]] as ColumnDef;
+    const first = d.columns[0] as number;
+    for (const col of d.columns.slice(1)) {
+      problems.push({
+        sagsnr: null,
+        row: header.row,
+        column: def.header,
+        severity: 'warning',
+        code: 'duplicate-column',
+        message: `${sheetRef(sheetName, a1(header.row, col))}: kolonnen "${def.header}" findes også i kolonne ${columnLetter(first)}, og kun den første bruges; slet eller omdøb den ekstra kolonne.`,
+        sheet: sheetName,
+        cell: a1(header.row, col),
+      });
+    }
+  }
+
+  // The per-column parsers, built once.
+  const present: { idx: number; col0: number; def: ColumnDef; parse: CellParser<unknown> }[] = [];
+  const template: Field<unknown>[] = new Array<Field<unknown>>(N);
+  COLUMNS.forEach((def, idx) => {
+    const col = header.columns[def.id];
+    if (col === undefined) {
+      template[idx] = def.blankWhenMissing ? null : NO_COLUMN;
+      // Decision: navn is only shown to the reviewer; no rule needs it, so its absence is no problem.
+      if (!def.blankWhenMissing && def.id !== 'navn') {
+        problems.push({
+          sagsnr: null,
+          row: null,
+          column: def.header,
+          severity: 'warning',
+          code: 'missing-column',
+          message: `Arket "${sheetName}" har ingen kolonne "${def.header}", så de spørgsmål, der bruger den, bliver "Mangler oplysninger" i alle sager; tilføj kolonnen for at få dem vurderet.`,
+          sheet: sheetName,
+          cell: null,
+        });
+      }
+    } else {
+      template[idx] = null;
+      present.push({ idx, col0: col - 1, def, parse: PARSERS[def.type] as CellParser<unknown> });
+    }
+  });
+  // sagsnr first, so the other cells' problems can name the case.
+  present.sort((a, b) => (a.def.id === 'sagsnr' ? -1 : b.def.id === 'sagsnr' ? 1 : a.idx - b.idx));
+  const cols0 = present.map((p) => p.col0);
+  const nPresent = present.length;
+
+  const rows = sheet.rows;
+  const headerIdx = header.row - 1;
+  const overrides = mergeOverrides(sheet, header.row);
+  const at = (r: number, row: readonly Cell[], c0: number): Cell => {
+    if (overrides !== null) {
+      const k = key(r + 1, c0 + 1);
+      if (overrides.has(k)) return overrides.get(k) as Cell;
+    }
+    return row[c0] ?? null;
+  };
+  const isCase = (r: number): boolean => {
+    const row = rows[r];
+    if (row === undefined) return false;
+    for (let i = 0; i < nPresent; i += 1) {
+      if (!isBlank(at(r, row, cols0[i] as number))) return true;
+    }
+    return false;
+  };
+
+  let last = headerIdx;
+  for (let r = rows.length - 1; r > headerIdx; r -= 1) {
+    if (isCase(r)) {
+      last = r;
+      break;
+    }
+  }
+
+  const date1904 = snapshot.date1904;
+  const records: CaseRecord[] = [];
+  for (let r = headerIdx + 1; r <= last; r += 1) {
+    if (!isCase(r)) continue;
+    const row = rows[r] as readonly Cell[];
+    const v = template.slice();
+    let sagsnr: number | null = null;
+    for (let i = 0; i < nPresent; i += 1) {
+      const p = present[i] as (typeof present)[number];
+      const cell = at(r, row, p.col0);
+      const parsed = p.parse(cell, date1904);
+      if (isFailure(parsed)) {
+        v[p.idx] = UNREADABLE;
+        problems.push(cellProblem(sheetName, r + 1, p.col0 + 1, p.def, cell, parsed, sagsnr));
+      } else {
+        v[p.idx] = parsed;
+        if (p.def.id === 'sagsnr' && typeof parsed === 'number') sagsnr = parsed;
+      }
+    }
+    records.push(toRecord(r + 1, v));
+  }
+
+  const info: CaseSheetInfo = {
+    name: sheetName,
+    headerRow: header.row,
+    columns: { ...header.columns },
+    lastRow: last + 1,
+    lastDataColumn: lastDataColumn(rows, headerIdx, last, excluded),
+    generatedColumns: excluded,
+  };
+  return { ok: true, info, records, problems };
+}
+
+/** The last column with a non-blank cell in the header row or the data rows, outside the generated block. */
+function lastDataColumn(
+  rows: readonly (readonly Cell[])[],
+  from: number,
+  to: number,
+  excluded: ColumnSpan | null,
+): number {
+  let max = 0;
+  for (let r = from; r <= to; r += 1) {
+    const row = rows[r];
+    if (row === undefined) continue;
+    for (let c = row.length - 1; c >= max; c -= 1) {
+      if (excluded && c + 1 >= excluded.first && c + 1 <= excluded.last) continue;
+      if (!isBlank(row[c])) {
+        max = c + 1;
+        break;
+      }
+    }
+  }
+  return max;
+}
