@@ -1,0 +1,402 @@
+import ExcelJS from 'exceljs';
+import type { WorkbookPort } from './port';
+import { UserError } from './port';
+import {
+  META_SHEET,
+  REVIEW_HEADERS,
+  REVIEW_SHEET,
+  type Block,
+  type Cell,
+  type PlanValue,
+  type SheetBuild,
+  type SheetSnapshot,
+  type Snapshot,
+  type StyleId,
+  type WritePlan,
+} from '../domain/types';
+
+/**
+ * The WorkbookPort on an .xlsx file held in memory by ExcelJS. Used by the CLI and by the
+ * browser's standalone mode, so nothing here touches node:fs: bytes in, bytes out.
+ */
+
+const CASE_SHEET = 'Sagsoversigt';
+const SETTINGS_SHEET = 'Indstillinger';
+/** Sheets always read when present (besides the case sheet). */
+const ALWAYS_READ = [SETTINGS_SHEET, REVIEW_SHEET, META_SHEET].map((n) => n.toLowerCase());
+
+const MS_PER_DAY = 86_400_000;
+/** Days from 1899-12-30 to 1970-01-01 (ExcelJS's own dateToExcel uses the same constant). */
+const EPOCH_SERIAL = 25569;
+const DATE_1904_OFFSET = 1462;
+
+/** The first bytes of an OLE compound file: what Excel writes for a password-protected .xlsx. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** A zip archive's local file header ("PK\x03\x04"); every .xlsx starts with it. */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
+  bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+
+// ---------------------------------------------------------------------------
+// Styles: one shared object per style id (ExcelJS keeps a reference per cell, so a shared
+// object costs nothing per cell).
+// ---------------------------------------------------------------------------
+
+const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+const thin = (style: ExcelJS.BorderStyle, argb = 'FF7F7F7F'): Partial<ExcelJS.Border> => ({
+  style,
+  color: { argb },
+});
+
+const PERCENT_FMT = '0%';
+const DATETIME_FMT = 'dd-mm-yyyy hh:mm';
+
+export const STYLES: Readonly<Record<StyleId, Partial<ExcelJS.Style>>> = {
+  'generated-header': {
+    font: { bold: true, color: { argb: 'FFFFFFFF' } },
+    fill: solid('FF1F3864'),
+    alignment: { vertical: 'top', wrapText: true },
+  },
+  'verdict-ja': { font: { color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') },
+  'verdict-nej': { font: { color: { argb: 'FF9C0006' } }, fill: solid('FFFFC7CE') },
+  'verdict-nejmen': { font: { color: { argb: 'FF9C5700' } }, fill: solid('FFFFEB9C') },
+  'verdict-irrelevant': { font: { color: { argb: 'FF595959' } }, fill: solid('FFEDEDED') },
+  'verdict-missing': {
+    font: { color: { argb: 'FF000000' } },
+    fill: solid('FFFFFFFF'),
+    border: {
+      top: thin('dashed'),
+      left: thin('dashed'),
+      bottom: thin('dashed'),
+      right: thin('dashed'),
+    },
+  },
+  'verdict-corrected': { font: { italic: true, color: { argb: 'FF1F4E79' } }, fill: solid('FFDDEBF7') },
+  'selection-ok': { font: { color: { argb: 'FF006100' } } },
+  'selection-problem': { font: { bold: true, color: { argb: 'FF9C0006' } }, fill: solid('FFFFC7CE') },
+  remark: {},
+  chapter: { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } },
+  'table-title': { font: { bold: true } },
+  'table-header': { font: { bold: true }, border: { bottom: thin('thin', 'FF000000') } },
+  'table-row': {},
+  'table-total': { font: { bold: true }, border: { top: thin('thin', 'FF000000') } },
+  percent: { numFmt: PERCENT_FMT },
+  'percent-total': { numFmt: PERCENT_FMT, font: { bold: true }, border: { top: thin('thin', 'FF000000') } },
+  source: { font: { italic: true, size: 9, color: { argb: 'FF595959' } } },
+  'memo-heading': { font: { bold: true, size: 12 } },
+  'memo-text': { alignment: { wrapText: true, vertical: 'top' } },
+  datetime: { numFmt: DATETIME_FMT },
+};
+
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+const REVIEW_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
+const REVIEW_TIME_STYLE: Partial<ExcelJS.Style> = { numFmt: DATETIME_FMT };
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+
+/** ExcelJS's worksheet data validations (range keys are supported); not in its typings. */
+interface ValidationHolder {
+  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** ExcelJS's internal merge map (master address → range); not in its typings. */
+interface MergeHolder {
+  readonly _merges?: Record<string, { readonly tl: string; readonly br: string }>;
+}
+
+function toSerial(d: Date, date1904: boolean): number {
+  const serial = EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? DATE_1904_OFFSET : 0);
+  // ExcelJS rounds to whole milliseconds; round to 1e-9 day so whole days stay whole.
+  return Math.round(serial * 1e9) / 1e9;
+}
+
+function flattenRichText(v: { richText: readonly { text?: string }[] }): string {
+  let s = '';
+  for (const run of v.richText) s += run.text ?? '';
+  return s;
+}
+
+/** A plain value (what a formula result or a constant cell holds) as a snapshot Cell. */
+function plainToCell(v: unknown, fmt: string | undefined, date1904: boolean): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return fmt && fmt !== 'General' ? { n: v, fmt } : v;
+  if (v instanceof Date) {
+    const n = toSerial(v, date1904);
+    return Number.isNaN(n) ? { error: '#VÆRDI!' } : { n, fmt: fmt && fmt !== 'General' ? fmt : 'yyyy-mm-dd' };
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return flattenRichText(o as { richText: { text?: string }[] });
+    if ('text' in o) {
+      const t = o.text;
+      if (typeof t === 'string') return t;
+      if (t && typeof t === 'object' && Array.isArray((t as { richText?: unknown }).richText)) {
+        return flattenRichText(t as { richText: { text?: string }[] });
+      }
+      return t === null || t === undefined ? null : String(t);
+    }
+  }
+  return String(v);
+}
+
+function cellToSnapshot(cell: ExcelJS.Cell, date1904: boolean): Cell {
+  const v = cell.value;
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return null;
+    case ExcelJS.ValueType.String:
+      return v as string;
+    case ExcelJS.ValueType.Number: {
+      const fmt = cell.numFmt;
+      return fmt && fmt !== 'General' ? { n: v as number, fmt } : (v as number);
+    }
+    case ExcelJS.ValueType.Formula: {
+      const fv = v as { result?: unknown };
+      const result = fv.result;
+      if (result === undefined || result === null) {
+        return { error: '#FORMEL', formula: cell.formula ?? '' };
+      }
+      return plainToCell(result, cell.numFmt, date1904);
+    }
+    default:
+      return plainToCell(v, cell.numFmt, date1904);
+  }
+}
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const rows: Cell[][] = [];
+  let lastRow = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let cells: Cell[] | null = null;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = cellToSnapshot(cell, date1904);
+      if (c === null) return;
+      if (cells === null) cells = [];
+      while (cells.length < colNumber - 1) cells.push(null);
+      cells[colNumber - 1] = c;
+    });
+    if (cells !== null) {
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = cells;
+      lastRow = rowNumber;
+    }
+  });
+  // Rows that only carry formatting (thousands of styled blank rows) are not part of the data.
+  rows.length = lastRow;
+  for (let i = 0; i < rows.length; i += 1) if (rows[i] === undefined) rows[i] = [];
+  const merges = Object.values((ws as unknown as MergeHolder)._merges ?? {}).map((r) => `${r.tl}:${r.br}`);
+  return { name: ws.name, rows, merges };
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------
+
+function writeValue(cell: ExcelJS.Cell, v: PlanValue): void {
+  // Strings are set as plain strings: ExcelJS writes them as text, never as formulas, even when
+  // they start with "=", "+", "-" or "@".
+  cell.value = v;
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, block: Block, clearNulls: boolean): void {
+  for (let i = 0; i < block.values.length; i += 1) {
+    const vals = block.values[i] as readonly PlanValue[];
+    const styles = block.styles?.[i];
+    const row = ws.getRow(block.row + i);
+    for (let j = 0; j < vals.length; j += 1) {
+      const v = vals[j] as PlanValue;
+      const styleId = styles?.[j] ?? null;
+      if (v === null && styleId === null) {
+        if (!clearNulls) continue;
+        const cell = row.getCell(block.col + j);
+        if (cell.type !== ExcelJS.ValueType.Null) cell.value = null;
+        cell.style = NO_STYLE;
+        continue;
+      }
+      const cell = row.getCell(block.col + j);
+      writeValue(cell, v);
+      cell.style = styleId === null ? NO_STYLE : STYLES[styleId];
+    }
+  }
+}
+
+function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return wb.worksheets.find((ws) => ws.name === name);
+}
+
+function buildSheet(wb: ExcelJS.Workbook, build: SheetBuild): void {
+  const old = findSheet(wb, build.name);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(build.name, {
+    state: build.visibility,
+    views: build.freezeRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: build.freezeRows }] : [],
+  });
+  build.columnWidths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  for (const f of build.columnFormats ?? []) {
+    const style: Partial<ExcelJS.Style> = { numFmt: f.numFmt };
+    for (let r = f.fromRow; r <= f.toRow; r += 1) ws.getRow(r).getCell(f.col).style = style;
+  }
+  for (const block of build.blocks) writeBlock(ws, block, false);
+  for (const v of build.validations ?? []) {
+    const formula = v.source ?? `"${v.list.join(',')}"`;
+    (ws as unknown as ValidationHolder).dataValidations.add(v.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Ukendt værdi',
+      error: 'Vælg en værdi fra listen.',
+    });
+  }
+}
+
+/** Reads a Tidspunkt value for the log: a plan gives an Excel serial (number) or text. */
+function appendReview(wb: ExcelJS.Workbook, lines: readonly (readonly PlanValue[])[]): void {
+  let ws = findSheet(wb, REVIEW_SHEET);
+  if (!ws) {
+    ws = wb.addWorksheet(REVIEW_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    const header = ws.getRow(1);
+    REVIEW_HEADERS.forEach((h, i) => {
+      const c = header.getCell(i + 1);
+      c.value = h;
+      c.style = REVIEW_HEADER_STYLE;
+    });
+    [17, 9, 11, 28, 28, 50, 10].forEach((w, i) => {
+      (ws as ExcelJS.Worksheet).getColumn(i + 1).width = w;
+    });
+  }
+  let r = lastUsedRow(ws);
+  for (const line of lines) {
+    r += 1;
+    const row = ws.getRow(r);
+    line.forEach((v, j) => {
+      if (v === null) return;
+      const c = row.getCell(j + 1);
+      writeValue(c, v);
+      if (j === 0 && typeof v === 'number') c.style = REVIEW_TIME_STYLE;
+    });
+  }
+}
+
+function lastUsedRow(ws: ExcelJS.Worksheet): number {
+  let last = 0;
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (row.hasValues) last = n;
+  });
+  return last;
+}
+
+export class ExcelJsWorkbook implements WorkbookPort {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Wraps an ExcelJS workbook already in memory (tests, template). */
+  static of(workbook: ExcelJS.Workbook): ExcelJsWorkbook {
+    return new ExcelJsWorkbook(workbook);
+  }
+
+  /** An empty workbook (for the template). */
+  static empty(): ExcelJsWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Børnesagsbarometer';
+    return new ExcelJsWorkbook(wb);
+  }
+
+  /**
+   * Loads .xlsx bytes. Throws a UserError (exit 1) with a Danish sentence when the bytes are not
+   * an .xlsx: a password-protected workbook (an OLE compound file), a text file, or a damaged file.
+   */
+  static async fromBuffer(buf: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+    if (startsWith(bytes, OLE_SIGNATURE)) {
+      throw new UserError(
+        'Filen er beskyttet med adgangskode – fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt projektmappe) og gem igen.',
+      );
+    }
+    if (!startsWith(bytes, ZIP_SIGNATURE)) {
+      throw new UserError(
+        'Filen er ikke en gyldig Excel-fil (.xlsx) – åbn den i Excel og gem den som .xlsx.',
+      );
+    }
+    const wb = new ExcelJS.Workbook();
+    try {
+      // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view at run time.
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (cause) {
+      throw new UserError(
+        'Filen er ikke en gyldig Excel-fil (.xlsx), eller den er beskadiget – åbn den i Excel og gem den som .xlsx.',
+        1,
+        { cause },
+      );
+    }
+    return new ExcelJsWorkbook(wb);
+  }
+
+  async readSnapshot(): Promise<Snapshot> {
+    const wb = this.workbook;
+    const date1904 = wb.properties?.date1904 === true;
+    const sheets = orderedSheets(wb);
+    const hasCaseSheet = sheets.some((ws) => ws.name.trim().toLowerCase() === CASE_SHEET.toLowerCase());
+    const read: Record<string, SheetSnapshot> = {};
+    for (const ws of sheets) {
+      const key = ws.name.trim().toLowerCase();
+      const wanted =
+        key === CASE_SHEET.toLowerCase() ||
+        ALWAYS_READ.includes(key) ||
+        (!hasCaseSheet && ws.state !== 'hidden' && ws.state !== 'veryHidden');
+      if (wanted) read[ws.name] = readSheet(ws, date1904);
+    }
+    return { date1904, sheetNames: sheets.map((ws) => ws.name), sheets: read };
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    const wb = this.workbook;
+    const ws = findSheet(wb, plan.caseSheet);
+    if (!ws) throw new UserError(`Arket "${plan.caseSheet}" findes ikke længere i projektmappen.`);
+    if (plan.clearColumns) {
+      const { first, last, toRow } = plan.clearColumns;
+      for (let r = 1; r <= toRow; r += 1) {
+        const row = ws.findRow(r);
+        if (!row) continue;
+        for (let c = first; c <= last; c += 1) {
+          const cell = row.findCell(c);
+          if (!cell) continue;
+          cell.value = null;
+          cell.style = NO_STYLE;
+        }
+      }
+    }
+    writeBlock(ws, plan.verdictBlock, true);
+    plan.verdictColumnWidths.forEach((w, i) => {
+      ws.getColumn(plan.verdictBlock.col + i).width = w;
+    });
+    for (const name of plan.deleteSheets) {
+      const old = findSheet(wb, name);
+      if (old) wb.removeWorksheet(old.id);
+    }
+    for (const build of plan.sheets) buildSheet(wb, build);
+    if (plan.reviewAppend && plan.reviewAppend.length > 0) appendReview(wb, plan.reviewAppend);
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async toBuffer(): Promise<Uint8Array> {
+    const out = await this.workbook.xlsx.writeBuffer();
+    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  }
+}
+
+/** Worksheets in tab order. */
+function orderedSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return [...wb.worksheets].sort(
+    (a, b) => ((a as { orderNo?: number }).orderNo ?? 0) - ((b as { orderNo?: number }).orderNo ?? 0),
+  );
+}
