@@ -1,0 +1,251 @@
+import { a1 } from './address';
+import { dayFromYmd, formatDay } from './days';
+import { normalizeHeader } from './headers';
+import { SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
+import { isFailure, parseDate, parseText, parseYesNo, type ParseFailure } from './values';
+import { failure } from './failure';
+import type { Cell, Day, PlanValue, Problem, Settings, SheetSnapshot, Snapshot } from './types';
+
+export { SETTINGS_SHEET };
+
+/** The labels of the settings sheet (spec §2.2), in the order the template writes them. */
+export const SETTINGS_LABELS: { readonly [K in keyof Settings]: string } = {
+  kommune: 'Kommune',
+  undersoegelsesaar: 'Undersøgelsesår',
+  afgoerelsesaar: 'Afgørelsesår',
+  opgoerelsesdato: 'Opgørelsesdato',
+  antalSager: 'Antal sager',
+  hoejstAnbringelser: 'Højst antal anbringelser',
+  offentliggoerelse: 'Offentliggørelse',
+  initialer: 'Initialer',
+};
+
+const KEYS = Object.keys(SETTINGS_LABELS) as (keyof Settings)[];
+const LABEL_KEYS = new Map<string, keyof Settings>(KEYS.map((k) => [normalizeHeader(SETTINGS_LABELS[k]), k]));
+
+export const DEFAULT_UNDERSOEGELSESAAR = 2023;
+export const DEFAULT_ANTAL_SAGER = 17;
+export const DEFAULT_HOEJST_ANBRINGELSER = 9;
+
+/** Afgørelsesår = Undersøgelsesår − 2 (spec §2.2). */
+export const defaultAfgoerelsesaar = (undersoegelsesaar: number): number => undersoegelsesaar - 2;
+/** Opgørelsesdato = 23-03-(Afgørelsesår + 1) (spec §2.2). */
+export const defaultOpgoerelsesdato = (afgoerelsesaar: number): Day => dayFromYmd(afgoerelsesaar + 1, 3, 23);
+
+const YEAR_FAIL = failure('invalid-setting', 'et gyldigt årstal', 'Skriv årstallet med fire cifre, fx 2023.');
+const COUNT_FAIL = failure('invalid-setting', 'et gyldigt antal', 'Skriv et helt tal.');
+
+function wholeNumber(cell: Cell, min: number, max: number, fail: ParseFailure): number | null | ParseFailure {
+  let n: number;
+  if (cell === null) return null;
+  if (typeof cell === 'number') n = cell;
+  else if (typeof cell === 'string') {
+    const t = cell.trim();
+    if (t === '') return null;
+    if (!/^\d{1,6}$/.test(t)) return fail;
+    n = Number(t);
+  } else if (typeof cell === 'object' && 'n' in cell) n = cell.n;
+  else return fail;
+  return Number.isInteger(n) && n >= min && n <= max ? n : fail;
+}
+
+interface Found {
+  readonly cell: Cell;
+  /** A1 address of the value cell. */
+  readonly ref: string;
+}
+
+/** Label | value rows; a label may stand in column A or B (the value is the cell to its right). */
+function scan(sheet: SheetSnapshot | undefined): Map<keyof Settings, Found> {
+  const found = new Map<keyof Settings, Found>();
+  if (!sheet) return found;
+  sheet.rows.forEach((row, r) => {
+    for (let c = 0; c < 2; c += 1) {
+      const label = row[c];
+      if (typeof label !== 'string') continue;
+      const key = LABEL_KEYS.get(normalizeHeader(label));
+      if (key === undefined) continue;
+      // Decision: the first row with a label counts; later repeats are ignored.
+      if (!found.has(key)) found.set(key, { cell: row[c + 1] ?? null, ref: a1(r + 1, c + 2) });
+      break;
+    }
+  });
+  return found;
+}
+
+/**
+ * Reads the settings (spec §2.2) from the sheet "Indstillinger", with defaults for blank or
+ * unreadable values (each unreadable one is a problem naming its cell and the default used).
+ * Overrides (CLI flags, the task pane) win over the sheet. Defaults are derived from the
+ * effective values: Afgørelsesår = Undersøgelsesår − 2, Opgørelsesdato = 23-03-(Afgørelsesår + 1).
+ */
+export function readSettings(
+  snapshot: Snapshot,
+  overrides: Partial<Settings>,
+  today: Day,
+): { settings: Settings; problems: Problem[] } {
+  const sheetName =
+    Object.keys(snapshot.sheets).find((n) => sameSheetName(n, SETTINGS_SHEET)) ?? SETTINGS_SHEET;
+  const found = scan(snapshot.sheets[sheetName]);
+  const problems: Problem[] = [];
+
+  const read = <T>(
+    key: keyof Settings,
+    parse: (cell: Cell) => T | null | ParseFailure,
+    fallback: () => T,
+    show: (v: T) => string,
+  ): T => {
+    const o = overrides[key];
+    if (o !== undefined) return o as T;
+    const f = found.get(key);
+    if (f === undefined) return fallback();
+    const v = parse(f.cell);
+    if (v === null) return fallback();
+    if (!isFailure(v)) return v;
+    const def = fallback();
+    problems.push({
+      sagsnr: null,
+      row: Number(f.ref.replace(/^[A-Z]+/, '')),
+      column: null,
+      severity: 'error',
+      code: 'invalid-setting',
+      message: `${sheetRef(sheetName, f.ref)} (${SETTINGS_LABELS[key]}): værdien er ikke ${v.what}, så standardværdien ${show(def)} bruges. ${v.hint}`,
+      sheet: sheetName,
+      cell: f.ref,
+    });
+    return def;
+  };
+
+  const d1904 = snapshot.date1904;
+  const str = (v: number) => String(v);
+  const text = (cell: Cell): string | null | ParseFailure => parseText(cell, d1904);
+
+  // Decision: a trailing "Kommune" is dropped ("Ishøj Kommune" → "Ishøj"), since titles add it.
+  const kommuneRaw = read<string | null>(
+    'kommune',
+    text,
+    () => null,
+    (v) => v ?? '',
+  );
+  const kommune = kommuneRaw === null ? null : kommuneRaw.replace(/\s+kommune\s*$/i, '').trim() || null;
+  const undersoegelsesaar = read(
+    'undersoegelsesaar',
+    (c) => wholeNumber(c, 2000, 2100, YEAR_FAIL),
+    () => DEFAULT_UNDERSOEGELSESAAR,
+    str,
+  );
+  const afgoerelsesaar = read(
+    'afgoerelsesaar',
+    (c) => wholeNumber(c, 2000, 2100, YEAR_FAIL),
+    () => defaultAfgoerelsesaar(undersoegelsesaar),
+    str,
+  );
+  const opgoerelsesdato = read(
+    'opgoerelsesdato',
+    (c) => parseDate(c, d1904),
+    () => defaultOpgoerelsesdato(afgoerelsesaar),
+    formatDay,
+  );
+  const antalSager = read(
+    'antalSager',
+    (c) => wholeNumber(c, 1, 10_000, COUNT_FAIL),
+    () => DEFAULT_ANTAL_SAGER,
+    str,
+  );
+  const hoejstAnbringelser = read(
+    'hoejstAnbringelser',
+    (c) => wholeNumber(c, 0, 10_000, COUNT_FAIL),
+    () => DEFAULT_HOEJST_ANBRINGELSER,
+    str,
+  );
+  const offentliggoerelse = read(
+    'offentliggoerelse',
+    (c) => parseYesNo(c, d1904),
+    () => false,
+    (v) => (v ? 'Ja' : 'Nej'),
+  );
+  const initialer = read<string | null>(
+    'initialer',
+    text,
+    () => null,
+    (v) => v ?? '',
+  );
+
+  if (kommune === null) {
+    const f = found.get('kommune');
+    problems.push({
+      sagsnr: null,
+      row: f ? Number(f.ref.replace(/^[A-Z]+/, '')) : null,
+      column: null,
+      severity: 'warning',
+      code: 'missing-kommune',
+      message: `Kommune mangler: skriv kommunens navn ud for "Kommune" i arket ${SETTINGS_SHEET}${f ? ` (${f.ref})` : ''}, så tabellernes kildelinje og notatet kan nævne kommunen.`,
+      sheet: f ? sheetName : null,
+      cell: f ? f.ref : null,
+    });
+  }
+  // Decision: a cut-off date after the run date would count measures as having run 3 months
+  // before they have (SEL § 70, stk. 1), so it is flagged.
+  if (opgoerelsesdato > today) {
+    const f = overrides.opgoerelsesdato === undefined ? found.get('opgoerelsesdato') : undefined;
+    problems.push({
+      sagsnr: null,
+      row: f ? Number(f.ref.replace(/^[A-Z]+/, '')) : null,
+      column: null,
+      severity: 'warning',
+      code: 'opgoerelsesdato-future',
+      message: `Opgørelsesdatoen ${formatDay(opgoerelsesdato)} ligger efter dags dato ${formatDay(today)}; ret Opgørelsesdato i arket ${SETTINGS_SHEET}, så tremånedersfristerne måles til en dato, der er nået.`,
+      sheet: f ? sheetName : null,
+      cell: f ? f.ref : null,
+    });
+  }
+
+  return {
+    settings: {
+      kommune,
+      undersoegelsesaar,
+      afgoerelsesaar,
+      opgoerelsesdato,
+      antalSager,
+      hoejstAnbringelser,
+      offentliggoerelse,
+      initialer,
+    },
+    problems,
+  };
+}
+
+/**
+ * The label | value rows of the settings sheet, as the template and the task pane write them.
+ * Decision: Opgørelsesdato is written as dd-mm-yyyy text (PlanValue carries no number format,
+ * and readSettings reads the text form back exactly).
+ */
+export function settingsSheetRows(settingsOrToday: Settings | Day): PlanValue[][] {
+  // A Day (the template's "today") means the defaults: a new workbook starts from them.
+  const settings = typeof settingsOrToday === 'number' ? defaultSettings() : settingsOrToday;
+  return [
+    [SETTINGS_LABELS.kommune, settings.kommune],
+    [SETTINGS_LABELS.undersoegelsesaar, settings.undersoegelsesaar],
+    [SETTINGS_LABELS.afgoerelsesaar, settings.afgoerelsesaar],
+    [SETTINGS_LABELS.opgoerelsesdato, formatDay(settings.opgoerelsesdato)],
+    [SETTINGS_LABELS.antalSager, settings.antalSager],
+    [SETTINGS_LABELS.hoejstAnbringelser, settings.hoejstAnbringelser],
+    [SETTINGS_LABELS.offentliggoerelse, settings.offentliggoerelse ? 'Ja' : 'Nej'],
+    [SETTINGS_LABELS.initialer, settings.initialer],
+  ];
+}
+
+/** The settings used when there is no sheet and no override (Kommune unknown). */
+export function defaultSettings(): Settings {
+  const afgoerelsesaar = defaultAfgoerelsesaar(DEFAULT_UNDERSOEGELSESAAR);
+  return {
+    kommune: null,
+    undersoegelsesaar: DEFAULT_UNDERSOEGELSESAAR,
+    afgoerelsesaar,
+    opgoerelsesdato: defaultOpgoerelsesdato(afgoerelsesaar),
+    antalSager: DEFAULT_ANTAL_SAGER,
+    hoejstAnbringelser: DEFAULT_HOEJST_ANBRINGELSER,
+    offentliggoerelse: false,
+    initialer: null,
+  };
+}
