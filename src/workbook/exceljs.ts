@@ -216,7 +216,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: Block, clearNulls: boolean): v
       if (v === null && styleId === null) {
         if (!clearNulls) continue;
         const cell = row.getCell(block.col + j);
-        if (cell.type !== ExcelJS.ValueType.Null) cell.value = null;
+        cell.value = null;
         cell.style = NO_STYLE;
         continue;
       }
@@ -385,6 +385,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
     for (const build of plan.sheets) buildSheet(wb, build);
     if (plan.reviewAppend && plan.reviewAppend.length > 0) appendReview(wb, plan.reviewAppend);
+  }
+
+  /** Builds whole sheets (the template), replacing sheets of the same name. */
+  buildSheets(builds: readonly SheetBuild[]): void {
+    for (const build of builds) buildSheet(this.workbook, build);
   }
 
   /** The workbook as .xlsx bytes. */
