@@ -8,8 +8,18 @@ import type { Snapshot, WritePlan } from '../domain/types';
 export interface WorkbookPort {
   /** Reads everything the core needs, once. */
   readSnapshot(): Promise<Snapshot>;
-  /** Applies a write plan, once. Touches only generated columns and sheets (and appends to the log). */
+  /**
+   * Applies a write plan, once. Touches only generated columns and sheets (and appends to the log).
+   * A plan whose verdictBlock has no rows and whose clearColumns is null writes nothing to the case
+   * sheet (the task pane's template and settings plans: sheets only; caseSheet names an existing sheet).
+   */
   apply(plan: WritePlan): Promise<void>;
+  /**
+   * Optional: selects a cell so the user sees it (the task pane's problem list). Only adapters
+   * with a visible workbook (Office) implement it; callers check for its presence.
+   * @example await port.select?.('Sagsoversigt', 'D7')
+   */
+  select?(sheet: string, cell: string): Promise<void>;
 }
 
 /** An error whose message is a Danish sentence meant for the user; `cause` keeps the original. */

@@ -1,0 +1,17 @@
+import { dayFromYmd } from '../domain/days';
+import { todayInCopenhagen } from './today';
+
+describe('todayInCopenhagen', () => {
+  it.each([
+    // [instant (UTC), expected Copenhagen date]
+    ['2021-06-30T21:59:59Z', [2021, 6, 30]], // 23:59:59 CEST
+    ['2021-06-30T22:00:00Z', [2021, 7, 1]], // 00:00 CEST: the next day already
+    ['2021-12-31T22:59:59Z', [2021, 12, 31]], // 23:59:59 CET
+    ['2021-12-31T23:00:00Z', [2022, 1, 1]], // 00:00 CET
+    ['2024-02-28T23:30:00Z', [2024, 2, 29]], // leap day
+    ['2021-03-28T01:30:00Z', [2021, 3, 28]], // the spring-forward night (03:30 CEST)
+    ['2021-10-30T22:30:00Z', [2021, 10, 31]], // the fall-back night (00:30 CEST)
+  ] as const)('%s is %j in Copenhagen', (iso, [y, m, d]) => {
+    expect(todayInCopenhagen(new Date(iso))).toBe(dayFromYmd(y, m, d));
+  });
+});
