@@ -109,8 +109,9 @@ interface MergeHolder {
 
 function toSerial(d: Date, date1904: boolean): number {
   const serial = EPOCH_SERIAL + d.getTime() / MS_PER_DAY - (date1904 ? DATE_1904_OFFSET : 0);
-  // ExcelJS rounds to whole milliseconds; round to 1e-9 day so whole days stay whole.
-  return Math.round(serial * 1e9) / 1e9;
+  // Float noise from the Date round trip: a serial within 1e-9 day of a whole day is that day.
+  const whole = Math.round(serial);
+  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
 }
 
 function flattenRichText(v: { richText: readonly { text?: string }[] }): string {
