@@ -105,14 +105,14 @@ export function OverviewTable({ rows }: { rows: readonly OverviewRow[] }) {
       <thead>
         <tr>
           <th scope="col">Spørgsmål</th>
-          <th scope="col" className={s.num}>
+          <th scope="col" className={s.numHead}>
             Relevante sager
           </th>
-          <th scope="col" className={s.num}>
+          <th scope="col" className={s.numHead}>
             Overholdt
           </th>
-          <th scope="col" className={s.num}>
-            Landsresultat
+          <th scope="col" className={s.numHead}>
+            Lands&shy;resultat
           </th>
         </tr>
       </thead>

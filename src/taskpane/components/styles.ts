@@ -63,7 +63,9 @@ export const useStyles = makeStyles({
       padding: '2px 6px',
       verticalAlign: 'top',
     },
-    '& th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+    '& th': { fontWeight: tokens.fontWeightSemibold },
+    '& th:first-child': { textAlign: 'left' },
+    '& th:not(:first-child)': { textAlign: 'right' },
     '& caption': {
       textAlign: 'left',
       fontWeight: tokens.fontWeightSemibold,
@@ -72,6 +74,7 @@ export const useStyles = makeStyles({
     },
   },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  numHead: { textAlign: 'right', hyphens: 'auto' },
   total: { fontWeight: tokens.fontWeightSemibold },
   source: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: '2px 0 4px' },
   tableBlock: { margin: '12px 0 16px' },

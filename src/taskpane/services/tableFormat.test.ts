@@ -1,0 +1,58 @@
+import type { TableResult } from '../../domain/types';
+import { memoToHtml, memoToText, tableToHtml, tableToText } from './tableFormat';
+
+const table: TableResult = {
+  id: '2.3',
+  chapter: 2,
+  title: 'ER 4-MÅNEDERS FRISTEN … OVERHOLDT, JF. § 50, STK. 7?',
+  total: 6,
+  suppressed: false,
+  rows: [
+    { label: 'Ja', count: 1, percent: 17 },
+    { label: 'Nej, men lovlig grund', count: 0, percent: 0 },
+    { label: 'Nej', count: 5, percent: 83 },
+  ],
+  source: 'Kilde: Ishøj Kommune, egen gennemgang 23-11-2026',
+};
+
+describe('tableToText / tableToHtml', () => {
+  it('writes the title, the header, every row (zero rows too), I alt and the source as tab-separated lines', () => {
+    expect(tableToText(table).split('\n')).toEqual([
+      'TABEL 2.3 ER 4-MÅNEDERS FRISTEN … OVERHOLDT, JF. § 50, STK. 7?',
+      '\tAntal sager\tProcent',
+      'Ja\t1\t17%',
+      'Nej, men lovlig grund\t0\t0%',
+      'Nej\t5\t83%',
+      'I alt\t6\t100%',
+      'Kilde: Ishøj Kommune, egen gennemgang 23-11-2026',
+    ]);
+  });
+
+  it('a suppressed table shows the suppression line instead of its rows', () => {
+    const t = { ...table, total: 4, suppressed: true, rows: [] };
+    expect(tableToText(t).split('\n').slice(2, 4)).toEqual([
+      'Udeladt – færre end 6 sager\t\t',
+      'I alt\t4\t100%',
+    ]);
+  });
+
+  it('the HTML is a real table with one <tr> per row plus header and total, and escapes text', () => {
+    const html = tableToHtml({ ...table, title: 'A < B & "C"' });
+    expect(html).toContain('<table');
+    expect(html.match(/<tr>/g)).toHaveLength(1 + 3 + 1);
+    expect(html).toContain('TABEL 2.3 A &lt; B &amp; &quot;C&quot;');
+    expect(html).toContain('>Nej, men lovlig grund</td>');
+  });
+});
+
+describe('memo', () => {
+  const memo = ['Ishøj Kommune har sendt 15 sager.', '• Første punkt.', '• Andet <punkt>.', 'Forbehold.'];
+  it('plain text keeps one line per entry', () => {
+    expect(memoToText(memo)).toBe(memo.join('\n'));
+  });
+  it('HTML turns consecutive bullets into one list', () => {
+    expect(memoToHtml(memo)).toContain(
+      '<p>Ishøj Kommune har sendt 15 sager.</p><ul><li>Første punkt.</li><li>Andet &lt;punkt&gt;.</li></ul><p>Forbehold.</p>',
+    );
+  });
+});

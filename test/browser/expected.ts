@@ -1,0 +1,34 @@
+/**
+ * Prints what the pane must show for a workbook, computed in Node by the same core the pane uses
+ * (read with the ExcelJS adapter): the browser test compares the pane and the downloaded file to it.
+ *   node -r ts-node/register/transpile-only test/browser/expected.ts examples/eksempel.xlsx
+ */
+import { readFileSync } from 'node:fs';
+import { evaluate } from '../../src/domain/evaluate';
+import { planWrite } from '../../src/domain/plan';
+import { todayInCopenhagen } from '../../src/taskpane/today';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+
+async function main(file: string): Promise<void> {
+  const wb = await ExcelJsWorkbook.fromBuffer(readFileSync(file));
+  const snapshot = await wb.readSnapshot();
+  const result = evaluate(snapshot, { today: todayInCopenhagen(new Date()) });
+  if (!result.ok) throw new Error(result.error.message);
+  const { report } = result;
+  const plan = planWrite(report, snapshot);
+  const header = plan.verdictBlock.values[0] ?? [];
+  process.stdout.write(
+    JSON.stringify({
+      kommune: report.settings.kommune,
+      cases: report.cases.length,
+      problems: report.problems.length + (plan.problems?.length ?? 0),
+      tables: report.tables.map((t) => ({ id: t.id, title: t.title })),
+      verdictHeaders: header.filter((h): h is string => typeof h === 'string' && h !== ''),
+    }),
+  );
+}
+
+main(process.argv[2] ?? 'examples/eksempel.xlsx').catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
