@@ -24,6 +24,7 @@ import {
   fixtureWorkbook,
 } from './fixtures';
 import { columnLetter } from '../../src/domain/address';
+import { templatePlan } from '../../src/domain/template';
 
 type Dump = ReturnType<typeof dumpWorkbook>;
 
@@ -371,5 +372,39 @@ describe('textForExcel', () => {
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(textForExcel(input)).toBe(expected);
+  });
+});
+
+describe('WorkbookPort contract: the template plan (domain templatePlan) on both adapters', () => {
+  it('builds the same sheets, cells and number formats', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Ark1').getCell('A1').value = 'Brugerens ark';
+    const xlsx = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const plan: WritePlan = {
+      caseSheet: 'Ark1',
+      clearColumns: null,
+      verdictBlock: { row: 1, col: 1, values: [] },
+      verdictColumnWidths: [],
+      sheets: templatePlan(46000),
+      deleteSheets: [],
+    };
+    const dumps: Dump[] = [];
+    let sim: SimulatedExcel | undefined;
+    for (const a of ADAPTERS) {
+      const o = await a.open(xlsx);
+      await o.port.apply(plan);
+      dumps.push(await o.dump());
+      sim = o.sim ?? sim;
+    }
+    expect(dumps[1]).toEqual(dumps[0]);
+    expect(dumps[1]?.cells.Ark1).toEqual({
+      A1: { value: 'Brugerens ark', type: 'string', numFmt: 'General' },
+    });
+    // Every drop-down landed in Excel (a literal list ≤ 255 characters, or a range on the list sheet).
+    const wanted = plan.sheets.reduce((n, s) => n + (s.validations?.length ?? 0), 0);
+    const got = (sim?.workbook.sheets ?? []).reduce((n, s) => n + s.validations.length, 0);
+    expect(got).toBe(wanted);
+    expect(sim?.syncCount).toBe(2);
   });
 });
