@@ -1,0 +1,279 @@
+import { defaultSettings } from './settings';
+import { planWrite, SUPPRESSED_TEXT } from './plan';
+import { snap } from './testing/snapshot';
+import { dayFromYmd } from './days';
+import {
+  META_SHEET,
+  NO_COLUMN,
+  type CaseRecord,
+  type CaseResult,
+  type FinalVerdict,
+  type Problem,
+  type Question,
+  type Report,
+  type RuleSet,
+  type TableResult,
+} from './types';
+
+const q = (id: string, chapter: 1 | 2, rows: string[]): Question => ({
+  id,
+  chapter,
+  title: `TITEL ${id}`,
+  columnHeader: `${id} kort`,
+  rows,
+  compliantRows: rows.filter((r) => r.startsWith('Ja') || r.startsWith('Nej, men')),
+  legal: '§ 50',
+  columns: [],
+  evaluate: () => ({ answer: 'Ja', reason: '' }),
+});
+
+const RULESET: RuleSet = {
+  id: 'TEST',
+  chapters: [
+    { no: 1, title: 'Afgørelser' },
+    { no: 2, title: 'Faglig udredning' },
+  ],
+  questions: [q('2.2', 2, ['Ja', 'Nej, men lovlig grund', 'Nej']), q('2.3', 2, ['Ja', 'Nej'])],
+};
+
+const record = {} as unknown as CaseRecord;
+const v = (
+  answer: string,
+  reason = `Grund for ${answer}.`,
+  extra: Partial<FinalVerdict> = {},
+): FinalVerdict => ({
+  answer,
+  reason,
+  computedAnswer: answer,
+  ...extra,
+});
+
+function caseResult(row: number, verdicts: Record<string, FinalVerdict>, selectionOk = true): CaseResult {
+  return {
+    row,
+    sagsnr: row - 1,
+    record,
+    verdicts,
+    selection: selectionOk ? 'OK' : 'Anket – skal ikke indsendes',
+    selectionOk,
+    review: 'ikke gennemgået',
+  };
+}
+
+const problem = (row: number, message: string, severity: Problem['severity'] = 'error'): Problem => ({
+  sagsnr: row - 1,
+  row,
+  column: 'Afgørelsesdato',
+  severity,
+  code: 'invalid-date',
+  message,
+  sheet: 'Sagsoversigt',
+  cell: `E${row}`,
+});
+
+const table = (
+  id: string,
+  chapter: number,
+  counts: [string, number, number][],
+  suppressed = false,
+): TableResult => ({
+  id,
+  chapter,
+  title: `TITEL ${id}`,
+  total: counts.reduce((s, c) => s + c[1], 0),
+  suppressed,
+  rows: suppressed ? [] : counts.map(([label, count, percent]) => ({ label, count, percent })),
+  source: 'Kilde: Testrup Kommune, egen gennemgang 23-11-2026',
+});
+
+function report(over: Partial<Report> = {}): Report {
+  return {
+    ruleset: 'TEST',
+    settings: { ...defaultSettings(), kommune: 'Testrup' },
+    today: dayFromYmd(2026, 11, 23),
+    caseSheet: {
+      name: 'Sagsoversigt',
+      headerRow: 2,
+      columns: {},
+      lastRow: 5,
+      lastDataColumn: 6,
+      generatedColumns: null,
+    },
+    cases: [
+      caseResult(3, {
+        '2.2': v('Ja'),
+        '2.3': v('Ja', 'Rettet af AB.', {
+          computedAnswer: 'Nej',
+          correction: {
+            logRow: 2,
+            sagsnr: 2,
+            question: '2.3',
+            computed: 'Nej',
+            correctedTo: 'Ja',
+            reason: 'x',
+            initials: 'AB',
+          },
+        }),
+      }),
+      caseResult(5, { '2.2': v('Nej, men lovlig grund'), '2.3': v('Mangler oplysninger') }, false),
+    ],
+    tables: [
+      table('2.2', 2, [
+        ['Ja', 1, 50],
+        ['Nej, men lovlig grund', 1, 50],
+        ['Nej', 0, 0],
+      ]),
+      table('2.3', 2, [['Ja', 1, 100]], true),
+    ],
+    overview: [
+      {
+        id: '2.2',
+        columnHeader: '2.2 kort',
+        relevant: 2,
+        ja: 1,
+        nejMen: 1,
+        nej: 0,
+        compliant: 1,
+        national: null,
+        nationalLabel: null,
+      },
+    ],
+    memo: ['Testrup Kommune har sendt 2 sager.', '• =Punkt der ligner en formel'],
+    problems: [problem(5, 'Sagsoversigt!E5: datoen kan ikke læses.'), problem(5, 'Mangler.', 'missing')],
+    corrections: [],
+    reviewed: 1,
+    ...over,
+  };
+}
+
+const base = snap({ Sagsoversigt: [[]] }, { sheetNames: ['Sagsoversigt', 'Indstillinger'] });
+
+describe('planWrite: verdict block', () => {
+  const plan = planWrite(report(), base, RULESET);
+
+  it('starts after the data on the header row, one column per question, then Udvælgelse and Bemærkninger', () => {
+    expect(plan.caseSheet).toBe('Sagsoversigt');
+    expect(plan.verdictBlock.row).toBe(2);
+    expect(plan.verdictBlock.col).toBe(7);
+    expect(plan.verdictBlock.values[0]).toEqual(['2.2 kort', '2.3 kort', 'Udvælgelse', 'Bemærkninger']);
+    expect(plan.verdictBlock.styles?.[0]).toEqual(Array(4).fill('generated-header'));
+    expect(plan.clearColumns).toBeNull();
+    expect(plan.verdictColumnWidths).toHaveLength(4);
+  });
+
+  it('writes final answers with verdict styles, corrected ones marked, blank rows null', () => {
+    expect(plan.verdictBlock.values[1]).toEqual(['Ja', 'Ja (rettet)', 'OK', null]);
+    expect(plan.verdictBlock.styles?.[1]).toEqual(['verdict-ja', 'verdict-corrected', 'selection-ok', null]);
+    expect(plan.verdictBlock.values[2]).toEqual([null, null, null, null]);
+    expect(plan.verdictBlock.values[3]).toEqual([
+      'Nej, men lovlig grund',
+      'Mangler oplysninger',
+      'Anket – skal ikke indsendes',
+      '2.2: Grund for Nej, men lovlig grund.; 2.3: Grund for Mangler oplysninger.; Sagsoversigt!E5: datoen kan ikke læses.',
+    ]);
+    expect(plan.verdictBlock.styles?.[3]).toEqual([
+      'verdict-nejmen',
+      'verdict-missing',
+      'selection-problem',
+      'remark',
+    ]);
+    expect(plan.verdictBlock.values).toHaveLength(4);
+  });
+
+  it('reuses and clears the block of an earlier run', () => {
+    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: { first: 8, last: 20 } } });
+    const s = snap({ Sagsoversigt: Array.from({ length: 9 }, () => []) });
+    const p = planWrite(r, s, RULESET);
+    expect(p.verdictBlock.col).toBe(8);
+    expect(p.clearColumns).toEqual({ first: 8, last: 20, toRow: 9 });
+  });
+});
+
+describe('planWrite: sheets', () => {
+  it('builds Resultattabeller in report order with fractions, totals, sources and suppressed tables', () => {
+    const plan = planWrite(report(), base, RULESET);
+    const sheet = plan.sheets.find((s) => s.name === 'Resultattabeller');
+    const values = sheet?.blocks[0]?.values ?? [];
+    const first = values.findIndex((r) => r[0] === 'KAPITEL 2 Faglig udredning');
+    expect(first).toBeGreaterThan(0);
+    expect(values.slice(first, first + 9)).toEqual([
+      ['KAPITEL 2 Faglig udredning', null, null],
+      ['TABEL 2.2 TITEL 2.2', null, null],
+      ['', 'Antal sager', 'Procent'],
+      ['Ja', 1, 0.5],
+      ['Nej, men lovlig grund', 1, 0.5],
+      ['Nej', 0, 0],
+      ['I alt', 2, 1],
+      ['Kilde: Testrup Kommune, egen gennemgang 23-11-2026', null, null],
+      [null, null, null],
+    ]);
+    expect(values.slice(first + 9, first + 13)).toEqual([
+      ['TABEL 2.3 TITEL 2.3', null, null],
+      ['', 'Antal sager', 'Procent'],
+      [SUPPRESSED_TEXT, null, null],
+      ['I alt', 1, 1],
+    ]);
+    expect(sheet?.blocks[0]?.styles?.[first + 3]).toEqual(['table-row', 'table-row', 'percent']);
+  });
+
+  it('builds Overblik with fractions and the reviewed count, Notat from the memo, and the meta sheet', () => {
+    const plan = planWrite(report(), base, RULESET);
+    const overview = plan.sheets.find((s) => s.name === 'Overblik');
+    const values = overview?.blocks[0]?.values ?? [];
+    expect(values[3]).toEqual(['2.2 kort', 1, null, 2, 1, 1, 0]);
+    expect(values.some((r) => r[0] === '1 af 2 sager gennemgået')).toBe(true);
+    expect(values.every((r) => r.length === 7)).toBe(true);
+    expect(overview?.chart?.dataRange).toBe('A3:C4');
+    const memo = plan.sheets.find((s) => s.name === 'Notat');
+    expect(memo?.blocks[0]?.values.map((r) => r[0])).toContain('• =Punkt der ligner en formel');
+    const meta = plan.sheets.find((s) => s.name === META_SHEET);
+    expect(meta?.visibility).toBe('veryHidden');
+    expect(meta?.blocks[0]?.values).toEqual(
+      expect.arrayContaining([
+        ['ark', 'Resultattabeller', null, null],
+        ['kolonner', 'Sagsoversigt', 7, 10],
+      ]),
+    );
+  });
+
+  it.each([
+    ['a person made "Overblik"', ['Overblik'], [], 'Overblik (2)', true],
+    ['a person made "Overblik" and "Overblik (2)"', ['Overblik', 'Overblik (2)'], [], 'Overblik (3)', true],
+    ['an earlier run made "Overblik"', ['Overblik'], ['Overblik'], 'Overblik', false],
+    [
+      'an earlier run made "Overblik (2)" beside a person\'s',
+      ['Overblik', 'Overblik (2)'],
+      ['Overblik (2)'],
+      'Overblik (2)',
+      true,
+    ],
+  ])('when %s, Overblik goes to the free name', (_n, existing, generated, expected, warns) => {
+    const meta = [['note'], ...generated.map((g) => ['ark', g])];
+    const s = snap(
+      { Sagsoversigt: [[]], [META_SHEET]: meta },
+      { sheetNames: ['Sagsoversigt', ...existing, META_SHEET] },
+    );
+    const plan = planWrite(report(), s, RULESET);
+    expect(plan.sheets.map((x) => x.name)).toContain(expected);
+    const warning = plan.problems?.find((p) => p.code === 'sheet-name-taken');
+    expect(Boolean(warning)).toBe(warns);
+    if (warns) expect(warning?.message).toContain(`"${expected}"`);
+  });
+
+  it('deletes generated sheets of earlier runs that are no longer produced', () => {
+    const s = snap(
+      {
+        Sagsoversigt: [[]],
+        [META_SHEET]: [['note'], ['ark', 'Gammelt ark'], ['ark', 'Notat'], ['ark', 'Væk']],
+      },
+      { sheetNames: ['Sagsoversigt', 'Gammelt ark', 'Notat', META_SHEET] },
+    );
+    expect(planWrite(report(), s, RULESET).deleteSheets).toEqual(['Gammelt ark']);
+  });
+});
+
+it('never reads the case record itself (no CPR or name can leak)', () => {
+  const leaky = { navn: 'Testbarn Ane', cpr: NO_COLUMN } as unknown as CaseRecord;
+  const r = report({ cases: report().cases.map((c) => ({ ...c, record: leaky })) });
+  expect(JSON.stringify(planWrite(r, base, RULESET))).not.toContain('Testbarn Ane');
+});

@@ -1,0 +1,371 @@
+import { formatDay } from './days';
+import { buildMetaSheet, readMeta } from './meta';
+import { getRuleSet } from './rules';
+import { sameSheetName } from './sheetnames';
+import {
+  IKKE_RELEVANT,
+  MANGLER,
+  type Block,
+  type CaseResult,
+  type FinalVerdict,
+  type PlanValue,
+  type Problem,
+  type Question,
+  type Report,
+  type RuleSet,
+  type SheetBuild,
+  type Snapshot,
+  type StyleId,
+  type WritePlan,
+} from './types';
+
+/**
+ * The write plan: everything the tool writes, as plain data. Pure: the same report and snapshot
+ * give the same plan, whichever adapter (Office.js or ExcelJS) applies it.
+ */
+
+export const TABLES_SHEET = 'Resultattabeller';
+export const OVERVIEW_SHEET = 'Overblik';
+export const MEMO_SHEET = 'Notat';
+/** The generated visible sheets, in the order they are added. */
+export const GENERATED_SHEETS = [TABLES_SHEET, OVERVIEW_SHEET, MEMO_SHEET] as const;
+
+export const SELECTION_HEADER = 'Udvælgelse';
+export const REMARKS_HEADER = 'Bemærkninger';
+export const SUPPRESSED_TEXT = 'Udeladt – færre end 6 sager';
+export const CORRECTED_SUFFIX = ' (rettet)';
+
+const REMARK_SEPARATOR = '; ';
+/** Excel's limit for text in one cell. */
+const MAX_CELL_TEXT = 32767;
+
+/** The style of a verdict cell. Answers that are not a Ja/Nej verdict (table 1.1's measure) get none. */
+export function verdictStyle(v: FinalVerdict): StyleId | null {
+  if (v.correction) return 'verdict-corrected';
+  return answerStyle(v.answer);
+}
+
+export function answerStyle(answer: string): StyleId | null {
+  if (answer === 'Ja') return 'verdict-ja';
+  if (answer === IKKE_RELEVANT) return 'verdict-irrelevant';
+  if (answer === MANGLER) return 'verdict-missing';
+  if (answer.startsWith('Nej, men')) return 'verdict-nejmen';
+  if (answer.startsWith('Nej')) return 'verdict-nej';
+  return null;
+}
+
+/** The text shown in a verdict cell: the final answer, marked when a reviewer corrected it. */
+export function verdictText(v: FinalVerdict): string {
+  return v.correction ? `${v.answer}${CORRECTED_SUFFIX}` : v.answer;
+}
+
+/**
+ * "Bemærkninger" for one case: the reason of every question whose final answer is not Ja,
+ * Ikke relevant or a non-verdict answer (1.1), prefixed with the question id, then the row's own
+ * problems (problems of severity "missing" repeat a Mangler reason and are left out).
+ */
+export function remarksFor(
+  c: CaseResult,
+  questions: readonly Question[],
+  rowProblems: readonly Problem[],
+): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  const add = (s: string): void => {
+    if (s !== '' && !seen.has(s)) {
+      seen.add(s);
+      parts.push(s);
+    }
+  };
+  for (const q of questions) {
+    const v = c.verdicts[q.id];
+    if (!v) continue;
+    const style = answerStyle(v.answer);
+    if (style === null || style === 'verdict-ja' || style === 'verdict-irrelevant') continue;
+    add(`${q.id}: ${v.reason}`);
+  }
+  for (const p of rowProblems) if (p.severity !== 'missing') add(p.message);
+  const text = parts.join(REMARK_SEPARATOR);
+  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+}
+
+/** Pads a row to `width` cells so every block is rectangular (Office.js needs exact shapes). */
+function pad<T>(row: readonly T[], width: number, fill: T): T[] {
+  const out = row.slice();
+  while (out.length < width) out.push(fill);
+  return out;
+}
+
+const clampWidth = (n: number, min: number, max: number): number => Math.max(min, Math.min(max, n));
+
+function verdictBlock(
+  report: Report,
+  questions: readonly Question[],
+  firstCol: number,
+): { block: Block; widths: number[] } {
+  const info = report.caseSheet;
+  const width = questions.length + 2;
+  const header: PlanValue[] = [...questions.map((q) => q.columnHeader), SELECTION_HEADER, REMARKS_HEADER];
+  const values: PlanValue[][] = [header];
+  const styles: (StyleId | null)[][] = [header.map((): StyleId => 'generated-header')];
+  const maxLen = header.map((h) => String(h).length);
+
+  const problemsByRow = new Map<number, Problem[]>();
+  for (const p of report.problems) {
+    if (p.row === null || (p.sheet !== null && !sameSheetName(p.sheet, info.name))) continue;
+    const list = problemsByRow.get(p.row);
+    if (list) list.push(p);
+    else problemsByRow.set(p.row, [p]);
+  }
+  const byRow = new Map<number, CaseResult>();
+  for (const c of report.cases) byRow.set(c.row, c);
+
+  const emptyValues: PlanValue[] = new Array<PlanValue>(width).fill(null);
+  const emptyStyles: (StyleId | null)[] = new Array<StyleId | null>(width).fill(null);
+  for (let r = info.headerRow + 1; r <= info.lastRow; r += 1) {
+    const c = byRow.get(r);
+    if (!c) {
+      values.push(emptyValues);
+      styles.push(emptyStyles);
+      continue;
+    }
+    const rowValues: PlanValue[] = new Array<PlanValue>(width);
+    const rowStyles: (StyleId | null)[] = new Array<StyleId | null>(width);
+    for (let i = 0; i < questions.length; i += 1) {
+      const v = c.verdicts[(questions[i] as Question).id];
+      if (v) {
+        const t = verdictText(v);
+        rowValues[i] = t;
+        rowStyles[i] = verdictStyle(v);
+        if (t.length > (maxLen[i] as number)) maxLen[i] = t.length;
+      } else {
+        rowValues[i] = null;
+        rowStyles[i] = null;
+      }
+    }
+    const sel = questions.length;
+    rowValues[sel] = c.selection;
+    rowStyles[sel] = c.selectionOk ? 'selection-ok' : 'selection-problem';
+    if (c.selection.length > (maxLen[sel] as number)) maxLen[sel] = c.selection.length;
+    const remark = remarksFor(c, questions, problemsByRow.get(r) ?? []);
+    rowValues[sel + 1] = remark === '' ? null : remark;
+    rowStyles[sel + 1] = remark === '' ? null : 'remark';
+    values.push(rowValues);
+    styles.push(rowStyles);
+  }
+  // Decision: verdict columns as wide as their longest text (10–30), Udvælgelse up to 40,
+  // Bemærkninger a fixed 80 so the sheet stays scannable (long remarks overflow or can be widened).
+  const widths = maxLen.map((n, i) => {
+    if (i === width - 1) return 80;
+    if (i === width - 2) return clampWidth(n + 2, 12, 40);
+    return clampWidth(n + 2, 10, 30);
+  });
+  return { block: { row: info.headerRow, col: firstCol, values, styles }, widths };
+}
+
+function kommuneText(report: Report): string {
+  const k = report.settings.kommune;
+  return k ? `${k} Kommune` : 'Kommunen';
+}
+
+function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild {
+  const values: PlanValue[][] = [];
+  const styles: (StyleId | null)[][] = [];
+  const push = (v: PlanValue[], s: (StyleId | null)[]): void => {
+    values.push(v);
+    styles.push(s);
+  };
+  push(
+    [
+      `Børnesagsbarometer ${report.settings.undersoegelsesaar} – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
+      null,
+      null,
+    ],
+    ['memo-heading', null, null],
+  );
+  push([null, null, null], [null, null, null]);
+  let chapter = -1;
+  let longest = 0;
+  for (const t of report.tables) {
+    if (t.chapter !== chapter) {
+      chapter = t.chapter;
+      const ch = ruleset.chapters.find((c) => c.no === chapter);
+      push([`KAPITEL ${chapter}${ch ? ` ${ch.title}` : ''}`, null, null], ['chapter', null, null]);
+    }
+    push([`TABEL ${t.id} ${t.title}`, null, null], ['table-title', null, null]);
+    push(['', 'Antal sager', 'Procent'], ['table-header', 'table-header', 'table-header']);
+    if (t.suppressed) {
+      push([SUPPRESSED_TEXT, null, null], ['table-row', null, null]);
+    } else {
+      for (const row of t.rows) {
+        push([row.label, row.count, row.percent / 100], ['table-row', 'table-row', 'percent']);
+        if (row.label.length > longest) longest = row.label.length;
+      }
+    }
+    push(['I alt', t.total, 1], ['table-total', 'table-total', 'percent-total']);
+    push([t.source, null, null], ['source', null, null]);
+    push([null, null, null], [null, null, null]);
+  }
+  return {
+    name,
+    blocks: [{ row: 1, col: 1, values, styles }],
+    // Column A as wide as the longest row label so each block can be copied as it looks.
+    columnWidths: [clampWidth(longest + 2, 40, 70), 13, 10],
+    freezeRows: 0,
+    visibility: 'visible',
+  };
+}
+
+export const OVERVIEW_HEADERS = [
+  'Spørgsmål',
+  'Overholdt',
+  'Landsresultat',
+  'Relevante sager',
+  'Ja',
+  'Nej, men …',
+  'Nej',
+] as const;
+
+function overviewSheet(report: Report, name: string): SheetBuild {
+  const title: PlanValue[] = [
+    `Overblik – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
+  ];
+  const headerRow = 3;
+  const values: PlanValue[][] = [title, [], [...OVERVIEW_HEADERS]];
+  const styles: (StyleId | null)[][] = [
+    ['memo-heading'],
+    [],
+    OVERVIEW_HEADERS.map((): StyleId => 'table-header'),
+  ];
+  for (const o of report.overview) {
+    values.push([o.columnHeader, o.compliant, o.national, o.relevant, o.ja, o.nejMen, o.nej]);
+    styles.push(['table-row', 'percent', 'percent', 'table-row', 'table-row', 'table-row', 'table-row']);
+  }
+  const lastData = headerRow + report.overview.length;
+  values.push([]);
+  styles.push([]);
+  values.push([`${report.reviewed} af ${report.cases.length} sager gennemgået`]);
+  styles.push(['table-total']);
+  const notes = [...new Set(report.overview.map((o) => o.nationalLabel).filter((l): l is string => !!l))];
+  if (notes.length > 0) {
+    values.push([`Landsresultat: ${notes.join('; ')}`]);
+    styles.push(['source']);
+  }
+  const longest = report.overview.reduce((m, o) => Math.max(m, o.columnHeader.length), 10);
+  const w = OVERVIEW_HEADERS.length;
+  return {
+    name,
+    blocks: [
+      {
+        row: 1,
+        col: 1,
+        values: values.map((r) => pad(r, w, null)),
+        styles: styles.map((r) => pad(r, w, null)),
+      },
+    ],
+    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 15, 8, 11, 8],
+    freezeRows: headerRow,
+    visibility: 'visible',
+    // Decision: Overholdt and Landsresultat sit right after Spørgsmål so one contiguous range
+    // feeds the chart and a manager reads the key figure first.
+    chart:
+      report.overview.length > 0
+        ? { title: 'Overholdt pr. spørgsmål', dataRange: `A${headerRow}:C${lastData}`, anchor: 'I3' }
+        : undefined,
+  };
+}
+
+function memoSheet(report: Report, name: string): SheetBuild {
+  const values: PlanValue[][] = [[`Notat – Børnesagsbarometer, ${kommuneText(report)}`], [null]];
+  const styles: (StyleId | null)[][] = [['memo-heading'], [null]];
+  for (const line of report.memo) {
+    values.push([line]);
+    styles.push(['memo-text']);
+  }
+  return {
+    name,
+    blocks: [{ row: 1, col: 1, values, styles }],
+    columnWidths: [110],
+    freezeRows: 0,
+    visibility: 'visible',
+  };
+}
+
+/**
+ * The name a generated sheet gets: its own name, unless a person made a sheet of that name
+ * (a sheet not recorded as generated by an earlier run); then the first free "Name (n)".
+ */
+function freeName(wanted: string, existing: readonly string[], generated: readonly string[]): string {
+  const ours = (n: string): boolean => generated.some((g) => sameSheetName(g, n));
+  const taken = (n: string): boolean => existing.some((e) => sameSheetName(e, n)) && !ours(n);
+  if (!taken(wanted)) return wanted;
+  for (let i = 2; ; i += 1) {
+    const candidate = `${wanted} (${i})`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/**
+ * Plans every write of a check run: the verdict block on the case sheet, the result sheets
+ * and the metadata sheet. Never overwrites a sheet a person made.
+ */
+export function planWrite(
+  report: Report,
+  snapshot: Snapshot,
+  ruleset: RuleSet = getRuleSet(report.ruleset),
+): WritePlan {
+  const info = report.caseSheet;
+  const meta = readMeta(snapshot);
+  const questions = ruleset.questions;
+  const firstCol = info.generatedColumns?.first ?? info.lastDataColumn + 1;
+  const { block, widths } = verdictBlock(report, questions, firstCol);
+  const lastCol = firstCol + questions.length + 1;
+
+  // Decision: clear the whole earlier block (all its rows) whenever there is one, not only when it
+  // is wider: a shorter case list or moved blank rows would otherwise leave stale verdicts.
+  const earlier = info.generatedColumns;
+  const sheetRows = snapshot.sheets[info.name]?.rows.length ?? info.lastRow;
+  const clearColumns = earlier
+    ? { first: earlier.first, last: earlier.last, toRow: Math.max(sheetRows, info.lastRow) }
+    : null;
+
+  const problems: Problem[] = [];
+  const names = GENERATED_SHEETS.map((wanted) => {
+    const name = freeName(wanted, snapshot.sheetNames, meta.sheets);
+    if (name !== wanted) {
+      problems.push({
+        sagsnr: null,
+        row: null,
+        column: null,
+        severity: 'warning',
+        code: 'sheet-name-taken',
+        message: `Arket "${wanted}" er ikke lavet af værktøjet og bliver ikke overskrevet; resultatet står i arket "${name}" – omdøb dit ark, hvis resultatet skal stå i "${wanted}".`,
+        sheet: wanted,
+        cell: null,
+      });
+    }
+    return name;
+  });
+  const [tablesName, overviewName, memoName] = names as [string, string, string];
+  const sheets: SheetBuild[] = [
+    tablesSheet(report, ruleset, tablesName),
+    overviewSheet(report, overviewName),
+    memoSheet(report, memoName),
+    buildMetaSheet({ sheets: [...names], columns: { sheet: info.name, first: firstCol, last: lastCol } }),
+  ];
+  const deleteSheets = meta.sheets.filter(
+    (old) =>
+      !names.some((n) => sameSheetName(n, old)) &&
+      snapshot.sheetNames.some((s) => sameSheetName(s, old)) &&
+      !sameSheetName(old, info.name),
+  );
+  return {
+    caseSheet: info.name,
+    clearColumns,
+    verdictBlock: block,
+    verdictColumnWidths: widths,
+    sheets,
+    deleteSheets,
+    problems,
+  };
+}
