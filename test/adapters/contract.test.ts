@@ -341,6 +341,17 @@ describe('OfficeWorkbook on the simulated Excel: round trips and Office specific
     );
   });
 
+  it('select() activates the sheet and selects the cell; a missing sheet is a UserError', async () => {
+    const o = await officeAdapter.open(await fixtureWorkbook({ cases: 3 }));
+    const port = o.port as OfficeWorkbook;
+    await port.select('Indstillinger', 'B2');
+    expect([o.sim?.workbook.activeSheet, o.sim?.workbook.selection]).toEqual([
+      'Indstillinger',
+      'Indstillinger!B2',
+    ]);
+    await expect(port.select('Findes ikke', 'A1')).rejects.toBeInstanceOf(UserError);
+  });
+
   it('a plan for a case sheet that is gone is a UserError with exit 2', async () => {
     const { port } = await officeAdapter.open(await fixtureWorkbook({ cases: 3 }));
     await expect(port.apply({ ...fixturePlan({ cases: 3 }), caseSheet: 'Slettet' })).rejects.toMatchObject({
