@@ -300,6 +300,30 @@ async function main() {
     assert.ok(wb.getWorksheet('Notat'), 'Notat is in the result');
     console.log(`  ✓ ${path.relative(root, saved)}: verdict columns, ${titles} tables, Overblik, Notat`);
 
+    console.log('"Opret skabelon" without a file makes a new workbook with the template');
+    const blank = await context.newPage();
+    await blank.goto(`${origin}/taskpane.html`);
+    await blank.getByRole('button', { name: 'Opret skabelon', exact: true }).click();
+    await blank.getByText('Skabelonen er oprettet', { exact: true }).waitFor();
+    const [templateDownload] = await Promise.all([
+      blank.waitForEvent('download'),
+      blank.getByRole('button', { name: 'Hent resultat', exact: true }).click(),
+    ]);
+    assert.equal(templateDownload.suggestedFilename(), 'sagsoversigt.xlsx');
+    const templateFile = path.join(artifacts, 'skabelon.xlsx');
+    await templateDownload.saveAs(templateFile);
+    const twb = new ExcelJS.Workbook();
+    await twb.xlsx.readFile(templateFile);
+    const tnames = twb.worksheets.map((w) => w.name);
+    assert.ok(
+      tnames.includes('Sagsoversigt') && tnames.includes('Indstillinger'),
+      `template sheets: ${tnames.join(', ')}`,
+    );
+    assert.ok(!tnames.includes('Ark1'), 'the placeholder sheet is gone');
+    assert.equal(twb.getWorksheet('Sagsoversigt').getCell('A1').value, 'Sag nummer');
+    console.log(`  ✓ ${path.relative(root, templateFile)}: ${tnames.join(', ')}`);
+    await blank.close();
+
     console.log('Dark theme (prefers-color-scheme: dark)');
     const dark = await context.newPage();
     await dark.emulateMedia({ colorScheme: 'dark' });

@@ -4,19 +4,27 @@
  */
 import { ExcelJsWorkbook } from '../../workbook/exceljs';
 import type { Day } from '../../domain/types';
+import type { WorkbookPort } from '../../workbook/port';
 import { BarometerController, type Core } from './controller';
 import { resultFileName, type Session } from './session';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function session(wb: ExcelJsWorkbook, name: string, core: Core, today: () => Day): Session {
+function session(
+  wb: ExcelJsWorkbook,
+  name: string,
+  core: Core,
+  today: () => Day,
+  port: WorkbookPort = wb,
+  downloadName: string = resultFileName(name),
+): Session {
   return {
-    controller: new BarometerController(wb, core, today),
+    controller: new BarometerController(port, core, today),
     name,
     download: async () => {
       const bytes = await wb.toBuffer();
       const copy = new Uint8Array(bytes); // a plain ArrayBuffer-backed copy for the Blob
-      return { blob: new Blob([copy], { type: XLSX_TYPE }), fileName: resultFileName(name) };
+      return { blob: new Blob([copy], { type: XLSX_TYPE }), fileName: downloadName };
     },
   };
 }
@@ -30,9 +38,24 @@ export async function sessionFromBuffer(
   return session(await ExcelJsWorkbook.fromBuffer(buf), name, core, today);
 }
 
-/** A new workbook for "Opret skabelon" when no file is open; the template replaces its one sheet. */
+const PLACEHOLDER = 'Ark1';
+
+/**
+ * A new workbook for "Opret skabelon" when no file is open. It starts with one empty sheet (as
+ * Excel's new workbooks do; a plan names an existing sheet), removed once the template is in.
+ */
 export function blankSession(core: Core, today: () => Day): Session {
   const wb = ExcelJsWorkbook.empty();
-  wb.workbook.addWorksheet('Ark1');
-  return session(wb, 'sagsoversigt.xlsx', core, today);
+  wb.workbook.addWorksheet(PLACEHOLDER);
+  const port: WorkbookPort = {
+    readSnapshot: () => wb.readSnapshot(),
+    apply: async (plan) => {
+      await wb.apply(plan);
+      const placeholder = wb.workbook.getWorksheet(PLACEHOLDER);
+      if (placeholder && wb.workbook.worksheets.length > 1 && placeholder.actualRowCount === 0) {
+        wb.workbook.removeWorksheet(placeholder.id);
+      }
+    },
+  };
+  return session(wb, 'Ny arbejdsbog', core, today, port, 'sagsoversigt.xlsx');
 }
