@@ -1,0 +1,125 @@
+import { dayFromYmd, isValidYmd } from '../domain/days';
+import type { Day } from '../domain/types';
+import { UserError } from '../workbook/port';
+
+/** Parsed command line (spec §9). */
+export type Command =
+  | { readonly verb: 'help' }
+  | {
+      readonly verb: 'check';
+      readonly input: string;
+      readonly out: string | null;
+      readonly json: boolean;
+      readonly kommune: string | null;
+      readonly opgoerelsesdato: Day | null;
+      readonly offentliggoerelse: boolean;
+      /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
+      readonly today: Day | null;
+    }
+  | { readonly verb: 'template'; readonly out: string }
+  | { readonly verb: 'demo'; readonly today: Day | null; readonly json: boolean };
+
+export const USAGE = [
+  'Brug:',
+  '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
+  '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse]',
+  '  barometer template <ny-fil.xlsx>',
+  '  barometer demo',
+  '  barometer --help',
+  '',
+  'check     Kontrollerer sagsoversigten og gemmer en kopi med vurderinger og resultattabeller',
+  '          (standard: <fil>-resultat.xlsx ved siden af input; input-filen ændres aldrig).',
+  '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
+  '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
+  'template  Opretter en tom, klar-til-udfyldning projektmappe.',
+  'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
+  '',
+  'Afslutningskoder: 0 = kørt (der kan være problemer), 1 = forkert brug eller fil kan ikke læses,',
+  '2 = arket med sager eller en påkrævet kolonne mangler.',
+].join('\n');
+
+const usage = (msg: string): UserError => new UserError(`${msg} – se "barometer --help".`, 1);
+
+/** Reads dd-mm-yyyy (also d-m-yyyy, with . or / as separator) as a Day. */
+export function parseDayArg(flag: string, text: string): Day {
+  const m = /^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$/.exec(text.trim());
+  if (m) {
+    const d = Number(m[1]);
+    const mo = Number(m[3]);
+    const y = Number(m[4]);
+    if (isValidYmd(y, mo, d)) return dayFromYmd(y, mo, d);
+  }
+  throw usage(`${flag} skal være en gyldig dato som dd-mm-åååå, fx 23-03-2022 (fik "${text}")`);
+}
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today']);
+  const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--help', '-h']);
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (!known.has(name)) throw usage(`Ukendt tilvalg "${name}"`);
+      if (takesValue.has(name)) {
+        const value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
+        if (value === undefined || (eq < 0 && value.startsWith('--')))
+          throw usage(`${name} mangler en værdi`);
+        if (eq < 0) i += 1;
+        flags.set(name, value);
+      } else {
+        if (eq > 0) throw usage(`${name} tager ingen værdi`);
+        flags.set(name, true);
+      }
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (flags.has('--help') || flags.has('-h') || positional[0] === 'help') return { verb: 'help' };
+  const verb = positional[0];
+  const str = (name: string): string | null => {
+    const v = flags.get(name);
+    return typeof v === 'string' ? v : null;
+  };
+  const today = str('--today') !== null ? parseDayArg('--today', str('--today') as string) : null;
+  const only = (allowed: readonly string[]): void => {
+    for (const f of flags.keys()) {
+      if (!allowed.includes(f)) throw usage(`Tilvalget "${f}" kan ikke bruges med "${verb}"`);
+    }
+  };
+  switch (verb) {
+    case 'check': {
+      only(['--out', '--json', '--kommune', '--opgoerelsesdato', '--offentliggoerelse', '--today']);
+      if (positional.length < 2) throw usage('Angiv den .xlsx-fil, der skal kontrolleres');
+      if (positional.length > 2) throw usage(`For mange argumenter: "${positional.slice(2).join(' ')}"`);
+      const kommune = str('--kommune');
+      if (kommune !== null && kommune.trim() === '') throw usage('--kommune må ikke være tom');
+      const opg = str('--opgoerelsesdato');
+      return {
+        verb: 'check',
+        input: positional[1] as string,
+        out: str('--out'),
+        json: flags.has('--json'),
+        kommune: kommune?.trim() ?? null,
+        opgoerelsesdato: opg === null ? null : parseDayArg('--opgoerelsesdato', opg),
+        offentliggoerelse: flags.has('--offentliggoerelse'),
+        today,
+      };
+    }
+    case 'template':
+      only([]);
+      if (positional.length !== 2)
+        throw usage('Angiv navnet på den nye fil, fx "barometer template sager.xlsx"');
+      return { verb: 'template', out: positional[1] as string };
+    case 'demo':
+      only(['--today', '--json']);
+      if (positional.length !== 1) throw usage('"demo" tager ingen filnavne');
+      return { verb: 'demo', today, json: flags.has('--json') };
+    case undefined:
+      throw usage('Angiv en kommando: check, template eller demo');
+    default:
+      throw usage(`Ukendt kommando "${verb}"`);
+  }
+}

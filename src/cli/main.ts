@@ -1,0 +1,178 @@
+import * as path from 'node:path';
+import { TZDate } from '@date-fns/tz';
+import { dayFromYmd } from '../domain/days';
+import { evaluate } from '../domain/evaluate';
+import { toJson } from '../domain/json';
+import { planWrite } from '../domain/plan';
+import { templatePlan } from '../domain/template';
+import type { Day, OverviewRow, Report, Settings } from '../domain/types';
+import { ExcelJsWorkbook } from '../workbook/exceljs';
+import { UserError } from '../workbook/port';
+import { parseArgs, USAGE, type Command } from './args';
+import { copyFile, defaultOutPath, makeTempDir, readInput, sameFile, writeAtomic } from './files';
+
+/** Where the CLI writes: injectable for tests of the text output. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+/** The bundled fictitious example (same relative place from src/cli and lib/cli). */
+export const EXAMPLE_PATH = path.join(__dirname, '..', '..', 'examples', 'eksempel.xlsx');
+
+/** Today's date in Europe/Copenhagen: the only place the CLI reads the clock. */
+export function todayInCopenhagen(now: Date = new Date()): Day {
+  const t = new TZDate(now.getTime(), 'Europe/Copenhagen');
+  return dayFromYmd(t.getFullYear(), t.getMonth() + 1, t.getDate());
+}
+
+const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** A compact Danish summary of the overview, one line per question. */
+export function summaryText(report: Report, outPath: string): string {
+  const rows: OverviewRow[] = [...report.overview];
+  const head = ['Spørgsmål', 'Relevante', 'Ja', 'Nej, men', 'Nej', 'Overholdt'];
+  const body = rows.map((o) => [
+    o.columnHeader,
+    String(o.relevant),
+    String(o.ja),
+    String(o.nejMen),
+    String(o.nej),
+    pct(o.compliant),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ');
+  const count = (sev: string): number => report.problems.filter((p) => p.severity === sev).length;
+  const kommune = report.settings.kommune ? `${report.settings.kommune} Kommune` : 'Kommune ikke angivet';
+  return [
+    `Børnesagsbarometer (${report.ruleset}) – ${kommune}: ${report.cases.length} sager`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    `Problemer: ${report.problems.length} (${count('error')} fejl, ${count('warning')} advarsler, ${count('missing')} mangler oplysninger)`,
+    `Resultat gemt i: ${outPath}`,
+  ].join('\n');
+}
+
+async function check(
+  cmd: Extract<Command, { verb: 'check' }>,
+  io: Io,
+  displayName: string = cmd.input,
+): Promise<number> {
+  const outPath = cmd.out ?? defaultOutPath(cmd.input);
+  if (await sameFile(cmd.input, outPath)) {
+    throw new UserError(
+      `--out må ikke pege på input-filen "${cmd.input}" – input-filen ændres aldrig; vælg et andet navn.`,
+    );
+  }
+  const bytes = await readInput(cmd.input);
+  let wb: ExcelJsWorkbook;
+  try {
+    wb = await ExcelJsWorkbook.fromBuffer(bytes);
+  } catch (e) {
+    if (e instanceof UserError)
+      throw new UserError(`"${displayName}": ${e.message}`, e.exitCode, { cause: e });
+    throw e;
+  }
+  const snapshot = await wb.readSnapshot();
+  const overrides: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  if (cmd.kommune !== null) overrides.kommune = cmd.kommune;
+  if (cmd.opgoerelsesdato !== null) overrides.opgoerelsesdato = cmd.opgoerelsesdato;
+  if (cmd.offentliggoerelse) overrides.offentliggoerelse = true;
+  const today = cmd.today ?? todayInCopenhagen();
+  const result = evaluate(snapshot, { today, overrides });
+  if (!result.ok) {
+    throw new UserError(`"${displayName}": ${result.error.message}`, 2);
+  }
+  const plan = planWrite(result.report, snapshot);
+  const report: Report =
+    plan.problems && plan.problems.length > 0
+      ? { ...result.report, problems: [...result.report.problems, ...plan.problems] }
+      : result.report;
+  await wb.apply(plan);
+  await writeAtomic(outPath, await wb.toBuffer());
+  if (cmd.json) {
+    const json = toJson(report);
+    io.out(typeof json === 'string' ? json : JSON.stringify(json));
+  } else {
+    io.out(summaryText(report, outPath));
+  }
+  return 0;
+}
+
+async function template(out: string, io: Io): Promise<number> {
+  const wb = ExcelJsWorkbook.empty();
+  wb.buildSheets(templatePlan(todayInCopenhagen()));
+  await writeAtomic(out, await wb.toBuffer());
+  io.out(`Skabelon gemt i: ${out}`);
+  return 0;
+}
+
+async function demo(cmd: Extract<Command, { verb: 'demo' }>, io: Io): Promise<number> {
+  // Decision: the demo works on a copy in a fresh temp folder so the repository stays clean.
+  const dir = await makeTempDir('barometer-demo-');
+  const input = path.join(dir, 'eksempel.xlsx');
+  try {
+    await copyFile(EXAMPLE_PATH, input);
+  } catch (e) {
+    throw new UserError(
+      'Eksempelfilen examples/eksempel.xlsx mangler i installationen – kør "npm run fixtures".',
+      1,
+      {
+        cause: e,
+      },
+    );
+  }
+  return check(
+    {
+      verb: 'check',
+      input,
+      out: null,
+      json: cmd.json,
+      kommune: null,
+      opgoerelsesdato: null,
+      offentliggoerelse: false,
+      today: cmd.today,
+    },
+    io,
+  );
+}
+
+/** Runs the CLI and returns the exit status; never throws, never prints a stack trace. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    const cmd = parseArgs(argv);
+    switch (cmd.verb) {
+      case 'help':
+        io.out(USAGE);
+        return 0;
+      case 'check':
+        return await check(cmd, io);
+      case 'template':
+        return await template(cmd.out, io);
+      case 'demo':
+        return await demo(cmd, io);
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`barometer: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+      return e.exitCode;
+    }
+    io.err(
+      'barometer: Uventet fejl under kørslen – prøv igen; fortsætter fejlen, så send kommandoen og fejlkoden til support' +
+        ` (${e instanceof Error ? e.name : 'ukendt'}).`,
+    );
+    if (process.env.BAROMETER_DEBUG) io.err(String(e instanceof Error ? e.stack : e));
+    return 1;
+  }
+}
