@@ -221,6 +221,12 @@ export interface Verdict {
   readonly reason: string;
   /** The columns whose (missing or unreadable) value caused MANGLER, for the problem list. */
   readonly missing?: readonly ColumnId[];
+  /**
+   * Set with MANGLER when the dates contradict each other (spec §4: bfu_afsluttet before
+   * opmaerksom, a 24-timers vurdering before the underretning): [earlier column, later column].
+   * evaluate reports it as an error problem with code "inconsistent-dates".
+   */
+  readonly inconsistent?: readonly [ColumnId, ColumnId];
 }
 
 export interface RuleContext {
@@ -375,7 +381,7 @@ export interface Report {
 
 /** Fatal: the run cannot go on (exit 2 in the CLI). */
 export interface FatalError {
-  readonly code: 'no-case-sheet' | 'missing-columns' | 'empty-sheet';
+  readonly code: 'no-case-sheet' | 'missing-columns' | 'empty-sheet' | 'unknown-ruleset';
   readonly message: string;
 }
 

@@ -1,0 +1,161 @@
+import { COLUMN_BY_ID, COLUMNS } from '../columns';
+import { addMonthsDay, formatDay, formatMinutes } from '../days';
+import {
+  MANGLER,
+  NO_COLUMN,
+  UNREADABLE,
+  type CaseRecord,
+  type ColumnId,
+  type DateTime,
+  type Field,
+  type Day,
+  type FinalVerdict,
+  type Question,
+  type RuleContext,
+} from '../types';
+
+/**
+ * Shared helpers of every rule set: verdict construction, the "Mangler oplysninger" verdicts per
+ * column (precomputed and shared, so the hot loop allocates nothing for them), and date text.
+ */
+
+/** A readable value (not blank, not UNREADABLE, not NO_COLUMN). */
+export function has<T>(v: Field<T>): v is T {
+  return v !== null && typeof v !== 'symbol';
+}
+
+/**
+ * A verdict. Rules return FinalVerdict (computedAnswer = answer) so that an uncorrected verdict
+ * goes into the report as it is, without a copy.
+ */
+export function verdict(answer: string, reason: string): FinalVerdict {
+  return { answer, reason, computedAnswer: answer };
+}
+
+const frozen = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
+
+/** "Mangler oplysninger" caused by one column, for each of its three states. */
+interface MissingSet {
+  readonly blank: FinalVerdict;
+  readonly unreadable: FinalVerdict;
+  readonly noColumn: FinalVerdict;
+}
+
+const MISSING = Object.fromEntries(
+  COLUMNS.map((c) => {
+    const missing = Object.freeze([c.id]) as readonly ColumnId[];
+    const make = (reason: string): FinalVerdict =>
+      frozen({ answer: MANGLER, reason, missing, computedAnswer: MANGLER });
+    return [
+      c.id,
+      {
+        blank: make(`"${c.header}" er ikke udfyldt.`),
+        unreadable: make(`"${c.header}" kan ikke læses.`),
+        noColumn: make(`Kolonnen "${c.header}" findes ikke i sagsoversigten.`),
+      },
+    ];
+  }),
+) as Record<ColumnId, MissingSet>;
+
+/**
+ * The "Mangler oplysninger" verdict for a column whose value is blank, unreadable or absent
+ * (spec §4, "Blanks, by principle"). Shared objects: never mutate.
+ */
+export function missing(id: ColumnId, value: unknown): FinalVerdict {
+  const m = MISSING[id];
+  if (value === UNREADABLE) return m.unreadable;
+  if (value === NO_COLUMN) return m.noColumn;
+  return m.blank;
+}
+
+/** Mangler oplysninger because two dates contradict each other (spec §4). */
+export function inconsistent(earlier: ColumnId, later: ColumnId, reason: string): FinalVerdict {
+  return {
+    answer: MANGLER,
+    reason,
+    missing: [later],
+    inconsistent: [earlier, later],
+    computedAnswer: MANGLER,
+  };
+}
+
+/** dd-mm-yyyy */
+export const fd = formatDay;
+
+/** "dd-mm-yyyy kl. HH:mm", or "dd-mm-yyyy" when there is no time of day. */
+export function fdt(dt: DateTime): string {
+  return dt.minutes === null ? formatDay(dt.day) : `${formatDay(dt.day)} kl. ${formatMinutes(dt.minutes)}`;
+}
+
+/** "1 dag" / "12 dage" */
+export function days(n: number): string {
+  return n === 1 ? '1 dag' : `${n} dage`;
+}
+
+export const header = (id: ColumnId): string => COLUMN_BY_ID[id].header;
+
+/** The facts that make 3.9 and 5.12 relevant (spec §4), shared so both read them the same way. */
+export type ThreeMonths =
+  | { readonly relevant: true; readonly from: Day; readonly to: Day }
+  | { readonly relevant: false; readonly verdict: FinalVerdict };
+
+/**
+ * Relevance of the three-month questions: effektueret + 3 months ≤ Opgørelsesdato and the
+ * measure had not stopped before effektueret + 3 months.
+ * Decision: a measure that stopped ON effektueret + 3 months ran the full three months, so the
+ * question is relevant (only ophoert < the three-month day is "stopped before") (SEL § 70, stk. 1).
+ */
+export function threeMonths(
+  r: CaseRecord,
+  ctx: RuleContext,
+  irrelevantNotEffected: FinalVerdict,
+): ThreeMonths {
+  const eff = r.effektueret;
+  if (!has(eff)) return { relevant: false, verdict: missing('effektueret', eff) };
+  if (eff === 'ikke-effektueret') return { relevant: false, verdict: irrelevantNotEffected };
+  const to = addMonthsDay(eff, 3);
+  const cut = ctx.settings.opgoerelsesdato;
+  if (to > cut) {
+    return {
+      relevant: false,
+      verdict: verdict(
+        'Ikke relevant',
+        `Foranstaltningen blev effektueret ${fd(eff)} og havde ikke virket i 3 måneder (${fd(to)}) på opgørelsesdatoen ${fd(cut)}.`,
+      ),
+    };
+  }
+  const stop = r.ophoert;
+  if (stop === UNREADABLE || stop === NO_COLUMN)
+    return { relevant: false, verdict: missing('ophoert', stop) };
+  if (stop !== null && stop < to) {
+    return {
+      relevant: false,
+      verdict: verdict(
+        'Ikke relevant',
+        `Foranstaltningen blev effektueret ${fd(eff)} og ophørte ${fd(stop)}, før de første 3 måneder var gået (${fd(to)}).`,
+      ),
+    };
+  }
+  return { relevant: true, from: eff, to };
+}
+
+/** What a rule module declares; the rule set adds the NO_COLUMN guard (spec §2.1). */
+export type QuestionDef = Question;
+
+/**
+ * Wraps a question so a column the question reads that is missing from the sheet (NO_COLUMN)
+ * makes it "Mangler oplysninger" for every row, as spec §2.1 says ("a missing optional column
+ * means its questions are Mangler oplysninger for every row").
+ */
+export function guardColumns(q: QuestionDef): Question {
+  const cols = q.columns;
+  const inner = q.evaluate;
+  const evaluate = (r: CaseRecord, ctx: RuleContext): FinalVerdict | ReturnType<typeof inner> => {
+    for (let i = 0; i < cols.length; i += 1) {
+      const id = cols[i] as ColumnId;
+      if (r[id] === NO_COLUMN) return MISSING[id].noColumn;
+    }
+    return inner(r, ctx);
+  };
+  return Object.freeze({ ...q, evaluate });
+}

@@ -1,0 +1,142 @@
+import { wallClockToEpochMs } from '../../copenhagen';
+import { dayFromYmd, ymdFromDay } from '../../days';
+import {
+  IKKE_RELEVANT,
+  NO_COLUMN,
+  UNREADABLE,
+  type Day,
+  type FinalVerdict,
+  type Question,
+} from '../../types';
+import { fdt, has, inconsistent, missing, verdict } from '../common';
+import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from './labels';
+
+const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
+
+const NO_NOTIFICATION = c(
+  verdict(IKKE_RELEVANT, 'Der er ikke registreret en underretning efter afgørelsen.'),
+);
+
+const MINUTES_24H = 24 * 60;
+
+/** The last Sunday of March or October (EU DST change days); Day 1 (31-12-1899) was a Sunday. */
+function lastSunday(y: number, m: 3 | 10): Day {
+  const last = dayFromYmd(y, m, 31);
+  return last - ((last + 6) % 7);
+}
+
+/** True when a DST change day of Europe/Copenhagen lies in [from, to] (or the span is long). */
+export function mayCrossDst(from: Day, to: Day): boolean {
+  if (to < from || to - from > 300) return true;
+  const y1 = ymdFromDay(from).y;
+  const y2 = ymdFromDay(to).y;
+  for (let y = y1; y <= y2; y += 1) {
+    const spring = lastSunday(y, 3);
+    const autumn = lastSunday(y, 10);
+    if ((spring >= from && spring <= to) || (autumn >= from && autumn <= to)) return true;
+  }
+  return false;
+}
+
+/** "25 timer og 3 minutter" */
+function duration(min: number): string {
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  const hs = h === 1 ? '1 time' : `${h} timer`;
+  return m === 0 ? hs : `${hs} og ${m === 1 ? '1 minut' : `${m} minutter`}`;
+}
+
+export const Q6_13: Question = {
+  id: '6.13',
+  chapter: 6,
+  title: 'ER DER FORETAGET EN 24-TIMERS VURDERING JF. § 155?',
+  columnHeader: '6.13 24-timers vurdering',
+  rows: [JA, NEJ_JOURNAL],
+  optionalRows: [NEJ_SENERE],
+  compliantRows: [JA],
+  legal: 'Serviceloven § 155, stk. 2',
+  columns: ['underretning', 'vurdering_24t'],
+  evaluate(r) {
+    const u = r.underretning;
+    if (u === null) return NO_NOTIFICATION;
+    if (!has(u)) return missing('underretning', u);
+    const v = r.vurdering_24t;
+    if (v === UNREADABLE || v === NO_COLUMN) return missing('vurdering_24t', v);
+    if (v === null) {
+      return verdict(NEJ_JOURNAL, `Underretningen kom ${fdt(u)}, og der ses ingen 24-timers vurdering.`);
+    }
+    const dayDiff = v.day - u.day;
+    if (u.minutes === null || v.minutes === null) {
+      // Without a time of day only the calendar days can be compared (spec §4).
+      if (dayDiff < 0) {
+        return inconsistent(
+          'underretning',
+          'vurdering_24t',
+          `24-timers vurderingen er dateret ${fdt(v)}, før underretningen ${fdt(u)}; ret en af datoerne.`,
+        );
+      }
+      if (dayDiff <= 1) {
+        return verdict(
+          JA,
+          `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff === 0 ? 'samme dag som' : 'dagen efter'} underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
+        );
+      }
+      return verdict(
+        NEJ_SENERE,
+        `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff} kalenderdage efter underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
+      );
+    }
+    // Wall-clock minutes equal real minutes unless a DST change lies between; then the exact
+    // instants in Europe/Copenhagen decide (spec §4), so a DST night counts as the hour it is.
+    let elapsed = dayDiff * MINUTES_24H + v.minutes - u.minutes;
+    if (mayCrossDst(u.day, v.day)) {
+      elapsed = Math.round((wallClockToEpochMs(v) - wallClockToEpochMs(u)) / 60000);
+    }
+    if (elapsed < 0) {
+      return inconsistent(
+        'underretning',
+        'vurdering_24t',
+        `24-timers vurderingen er angivet ${fdt(v)}, før underretningen ${fdt(u)}; ret en af tidspunkterne.`,
+      );
+    }
+    if (elapsed <= MINUTES_24H) {
+      return verdict(
+        JA,
+        `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
+      );
+    }
+    return verdict(
+      NEJ_SENERE,
+      `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
+    );
+  },
+};
+
+const V614 = {
+  ja: c(verdict(JA, 'Der er foretaget en genvurdering, og kommunens konkrete vurdering fremgår.')),
+  fremgaar: c(
+    verdict(NEJ_FREMGAAR, 'Der er foretaget en genvurdering, men kommunens vurdering fremgår ikke af den.'),
+  ),
+  ikke: c(verdict(NEJ_IKKE_FORETAGET, 'Der ses ikke foretaget en genvurdering efter underretningen.')),
+};
+
+export const Q6_14: Question = {
+  id: '6.14',
+  chapter: 6,
+  title: 'ER DER FORETAGET EN GENVURDERING, HVORAF DEN KONKRETE VURDERING FREMGÅR, JF. § 155?',
+  columnHeader: '6.14 Genvurdering',
+  rows: [JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET],
+  compliantRows: [JA],
+  legal: 'Serviceloven § 155',
+  columns: ['underretning', 'genvurdering'],
+  evaluate(r) {
+    const u = r.underretning;
+    if (u === null) return NO_NOTIFICATION;
+    if (!has(u)) return missing('underretning', u);
+    const g = r.genvurdering;
+    if (!has(g)) return missing('genvurdering', g);
+    return g === 'ja' ? V614.ja : g === 'fremgaar-ikke' ? V614.fremgaar : V614.ikke;
+  },
+};
+
+export const CHAPTER_6: readonly Question[] = [Q6_13, Q6_14];
