@@ -543,8 +543,8 @@ export class OfficeWorkbook implements WorkbookPort {
     return withOfficeErrors(() =>
       this.run(async (context) => {
         // Sync 1: sheet names and visibility, and the date system. DATE(1904;1;1) is 0 in the
-        // 1904 date system and 1462 in the 1900 one (Workbook has no date-system property
-        // before ExcelApi 1.16+, and reading it through Functions needs only 1.2).
+        // 1904 date system and 1462 in the 1900 one. The Excel JS API has no released date-system
+        // property (none in @types/office-js), and Workbook.functions needs only ExcelApi 1.2.
         const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/visibility');
         const probe = context.workbook.functions.date(1904, 1, 1);
