@@ -9,6 +9,7 @@
  * ExcelJS (and everything of the standalone mode) is only ever reached through a dynamic import(),
  * so it lands in its own lazy chunk that Excel itself never downloads; bench/bundle.js checks this.
  */
+const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -112,15 +113,16 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
-        template: './src/commands/commands.html',
+        // The CSP meta goes right after <meta charset>, before office.js: a meta CSP covers only what follows it.
+        templateContent: () =>
+          fs
+            .readFileSync(path.join(__dirname, 'src/commands/commands.html'), 'utf8')
+            .replace(
+              /(<meta charset="[^"]*"\s*\/?>)/i,
+              `$1\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(dev)}" />`,
+            ),
         chunks: ['commands'],
         scriptLoading: 'defer',
-        meta: {
-          'Content-Security-Policy': {
-            'http-equiv': 'Content-Security-Policy',
-            content: contentSecurityPolicy(dev),
-          },
-        },
       }),
       new HtmlWebpackPlugin({
         filename: 'hjaelp.html',
