@@ -1,0 +1,325 @@
+import { a1, columnLetter } from './address';
+import { formatDay, formatMinutes } from './days';
+import { normalizeHeader } from './headers';
+import { dayToSerial } from './serial';
+import { sameSheetName, sheetRef } from './sheetnames';
+import { isFailure, parseDateTime, parseSagsnr, parseText } from './values';
+import {
+  REVIEW_HEADERS,
+  REVIEW_SHEET,
+  type CaseRecord,
+  type Cell,
+  type Correction,
+  type Day,
+  type FinalVerdict,
+  type PlanValue,
+  type Problem,
+  type Question,
+  type ReviewStatus,
+  type RuleSet,
+  type Snapshot,
+} from './types';
+
+/**
+ * Reviewer corrections (spec §10): the append-only log sheet "Gennemgang". The tool only appends
+ * lines (reviewLine); it never edits or deletes them.
+ */
+
+type HeaderKey = 'tidspunkt' | 'sagsnr' | 'spoergsmaal' | 'beregnet' | 'rettet' | 'begrundelse' | 'initialer';
+const KEYS: readonly HeaderKey[] = [
+  'tidspunkt',
+  'sagsnr',
+  'spoergsmaal',
+  'beregnet',
+  'rettet',
+  'begrundelse',
+  'initialer',
+];
+const HEADER_KEY = new Map<string, HeaderKey>(
+  REVIEW_HEADERS.map((h, i) => [normalizeHeader(h), KEYS[i] as HeaderKey]),
+);
+const CORRECTED_SUFFIX = /\s*\(rettet\)\s*$/i;
+
+export interface ReadCorrectionsResult {
+  readonly lines: Correction[];
+  readonly problems: Problem[];
+}
+
+const text = (cell: Cell | undefined, d1904: boolean): string => {
+  const t = parseText(cell ?? null, d1904);
+  return t === null || isFailure(t) ? '' : t;
+};
+
+/** The question id of a Spørgsmål cell; a number cell such as 4.1 (Excel turned "4.10" into it) is matched by value. */
+function questionId(cell: Cell | undefined, ids: readonly string[], d1904: boolean): string | null {
+  if (typeof cell === 'number' || (cell !== null && typeof cell === 'object' && 'n' in cell)) {
+    const n = typeof cell === 'number' ? cell : cell.n;
+    const hits = ids.filter((id) => Number(id) === n);
+    return hits.length === 1 ? (hits[0] as string) : null;
+  }
+  const t = text(cell, d1904);
+  return ids.includes(t) ? t : null;
+}
+
+/**
+ * Reads the log lines of "Gennemgang". A line whose Tidspunkt cannot be read, whose Sagsnr or
+ * Spørgsmål is unknown, or whose Rettet til is not one of the question's rows is ignored and
+ * reported (naming the log cell). Rettet til is matched without regard to case and written back
+ * in the table's spelling. No sheet → no lines.
+ */
+export function readCorrections(
+  snapshot: Snapshot,
+  date1904: boolean,
+  ruleSet: RuleSet,
+  knownSagsnr: ReadonlySet<number>,
+): ReadCorrectionsResult {
+  const lines: Correction[] = [];
+  const problems: Problem[] = [];
+  const name = Object.keys(snapshot.sheets).find((n) => sameSheetName(n, REVIEW_SHEET));
+  const sheet = name === undefined ? undefined : snapshot.sheets[name];
+  if (sheet === undefined || name === undefined) return { lines, problems };
+
+  // The header row: the first of the first 10 rows with Tidspunkt, Sagsnr and Spørgsmål.
+  let headerIdx = -1;
+  let cols: Partial<Record<HeaderKey, number>> = {};
+  for (let r = 0; r < Math.min(10, sheet.rows.length) && headerIdx < 0; r += 1) {
+    const found: Partial<Record<HeaderKey, number>> = {};
+    (sheet.rows[r] ?? []).forEach((c, i) => {
+      if (typeof c !== 'string') return;
+      const k = HEADER_KEY.get(normalizeHeader(c));
+      if (k !== undefined && found[k] === undefined) found[k] = i;
+    });
+    if (found.tidspunkt !== undefined && found.sagsnr !== undefined && found.spoergsmaal !== undefined) {
+      headerIdx = r;
+      cols = found;
+    }
+  }
+  const problem = (row: number, col: number | null, message: string): void => {
+    const cell = col === null ? null : a1(row, col + 1);
+    problems.push({
+      sagsnr: null,
+      row,
+      column: null,
+      severity: 'error',
+      code: 'invalid-review-line',
+      message: `${cell === null ? `Arket ${name}, række ${row}` : sheetRef(name, cell)}: ${message}`,
+      sheet: name,
+      cell,
+    });
+  };
+  if (headerIdx < 0) {
+    if (sheet.rows.some((row) => row.some((c) => c !== null && c !== ''))) {
+      problems.push({
+        sagsnr: null,
+        row: null,
+        column: null,
+        severity: 'error',
+        code: 'invalid-review-sheet',
+        message: `Arket ${name} har ikke overskrifterne ${REVIEW_HEADERS.join(' | ')} i de første rækker, så ingen rettelser bruges; gendan overskrifterne i række 1.`,
+        sheet: name,
+        cell: null,
+      });
+    }
+    return { lines, problems };
+  }
+
+  const ids = ruleSet.questions.map((q) => q.id);
+  const byId = new Map<string, Question>(ruleSet.questions.map((q) => [q.id, q]));
+  const get = (row: readonly Cell[], k: HeaderKey): Cell | undefined => {
+    const c = cols[k];
+    return c === undefined ? undefined : row[c];
+  };
+  for (let r = headerIdx + 1; r < sheet.rows.length; r += 1) {
+    const row = sheet.rows[r] ?? [];
+    if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+    const logRow = r + 1;
+    const t = parseDateTime(get(row, 'tidspunkt') ?? null, date1904);
+    if (t === null || isFailure(t)) {
+      problem(
+        logRow,
+        cols.tidspunkt ?? null,
+        `Tidspunkt ${t === null ? 'mangler' : 'kan ikke læses'}, så linjen bruges ikke; skriv dato og klokkeslæt som dd-mm-åååå tt:mm.`,
+      );
+      continue;
+    }
+    const s = parseSagsnr(get(row, 'sagsnr') ?? null, date1904);
+    if (s === null || isFailure(s) || !knownSagsnr.has(s)) {
+      problem(
+        logRow,
+        cols.sagsnr ?? null,
+        `Sagsnr ${s === null ? 'mangler' : isFailure(s) ? 'kan ikke læses' : `${s} findes ikke i sagsoversigten`}, så linjen bruges ikke; ret sagsnummeret.`,
+      );
+      continue;
+    }
+    const qid = questionId(get(row, 'spoergsmaal'), ids, date1904);
+    const q = qid === null ? undefined : byId.get(qid);
+    if (qid === null || q === undefined) {
+      problem(
+        logRow,
+        cols.spoergsmaal ?? null,
+        `Spørgsmål er ikke et kendt spørgsmål (fx "2.3"), så linjen bruges ikke; ret spørgsmålets nummer.`,
+      );
+      continue;
+    }
+    const raw = text(get(row, 'rettet'), date1904).replace(CORRECTED_SUFFIX, '');
+    let correctedTo: string | null = null;
+    if (raw !== '') {
+      const allowed = [...q.rows, ...(q.optionalRows ?? [])];
+      const hit = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+      if (hit === undefined) {
+        problem(
+          logRow,
+          cols.rettet ?? null,
+          `Rettet til er ikke et af svarene i tabel ${q.id} (${allowed.map((a) => `"${a}"`).join(', ')}), så linjen bruges ikke; skriv et af dem.`,
+        );
+        continue;
+      }
+      correctedTo = hit;
+    }
+    lines.push({
+      logRow,
+      sagsnr: s,
+      question: qid,
+      computed: text(get(row, 'beregnet'), date1904).replace(CORRECTED_SUFFIX, ''),
+      correctedTo,
+      reason: text(get(row, 'begrundelse'), date1904),
+      initials: text(get(row, 'initialer'), date1904),
+      at: t.day * 1440 + (t.minutes ?? 0),
+    });
+  }
+  return { lines, problems };
+}
+
+export interface AppliedCorrections {
+  /** Per case, per question index (same order as the rule set). */
+  readonly verdicts: FinalVerdict[][];
+  readonly review: ReviewStatus[];
+  /** Cases whose status is not "ikke gennemgået". */
+  readonly reviewed: number;
+  readonly problems: Problem[];
+}
+
+/** True when the line changes the answer (an approval repeats Beregnet in Rettet til). */
+const isChange = (l: Correction): l is Correction & { correctedTo: string } =>
+  l.correctedTo !== null && l.correctedTo !== l.computed;
+
+/**
+ * Applies the log: per (Sagsnr, Spørgsmål) the latest line by Tidspunkt, then row order, wins.
+ * A line whose Rettet til differs from its Beregnet replaces the computed verdict; a line that
+ * repeats Beregnet is an approval and an empty Rettet til a withdrawal (both leave the computed
+ * verdict). Any line in force whose Beregnet differs from today's computed answer is stale: the
+ * case becomes "ændret siden gennemgang" and a warning names the question.
+ * Decision: a correction stays in force when stale (the reviewer's word stands until they look again).
+ */
+export function applyCorrections(
+  computed: readonly (readonly FinalVerdict[])[],
+  records: readonly CaseRecord[],
+  questions: readonly Question[],
+  lines: readonly Correction[],
+  caseSheet: string,
+): AppliedCorrections {
+  const qIndex = new Map(questions.map((q, i) => [q.id, i]));
+  const latest = new Map<string, Correction>();
+  const ordered = [...lines].sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity) || a.logRow - b.logRow);
+  for (const l of ordered) latest.set(`${l.sagsnr}|${l.question}`, l);
+  const bySagsnr = new Map<number, Correction[]>();
+  for (const l of latest.values()) {
+    const list = bySagsnr.get(l.sagsnr);
+    if (list) list.push(l);
+    else bySagsnr.set(l.sagsnr, [l]);
+  }
+
+  const problems: Problem[] = [];
+  const review: ReviewStatus[] = [];
+  let reviewed = 0;
+  const verdicts = computed.map((vs, ci) => {
+    const r = records[ci] as CaseRecord;
+    const mine = typeof r.sagsnr === 'number' ? bySagsnr.get(r.sagsnr) : undefined;
+    if (mine === undefined) {
+      review.push('ikke gennemgået');
+      return vs as FinalVerdict[];
+    }
+    const out = vs.slice();
+    let stale = false;
+    let changed = false;
+    for (const l of mine) {
+      const qi = qIndex.get(l.question);
+      if (qi === undefined) continue;
+      const q = questions[qi] as Question;
+      const v = vs[qi] as FinalVerdict;
+      const isStale = l.computed !== v.answer;
+      if (isStale) {
+        stale = true;
+        const when =
+          l.at === undefined
+            ? ''
+            : ` ${formatDay(Math.floor(l.at / 1440))} kl. ${formatMinutes(l.at % 1440)}`;
+        problems.push({
+          sagsnr: r.sagsnr as number,
+          row: r.row,
+          column: q.columnHeader,
+          severity: 'warning',
+          code: 'review-stale',
+          message: `${caseSheet}, række ${r.row}: Spørgsmål ${q.id} beregnes nu til "${v.answer}", men var "${l.computed}" ved gennemgangen${when} (${REVIEW_SHEET} række ${l.logRow}); se spørgsmål ${q.id} igennem igen, og godkend eller ret det.`,
+          sheet: caseSheet,
+          cell: null,
+          question: q.id,
+        });
+      }
+      if (isChange(l)) {
+        if (l.correctedTo !== v.answer) changed = true;
+        const who = l.initials === '' ? '' : ` af ${l.initials}`;
+        const why = l.reason === '' ? 'ingen begrundelse angivet' : l.reason.replace(/[.\s]+$/, '');
+        out[qi] = {
+          answer: l.correctedTo,
+          reason: `Rettet ved gennemgang${who} fra "${l.computed}": ${why}.`,
+          computedAnswer: v.answer,
+          correction: l,
+          ...(isStale ? { stale: true } : {}),
+        };
+      } else if (isStale) {
+        out[qi] = { ...v, stale: true };
+      }
+    }
+    review.push(stale ? 'ændret siden gennemgang' : changed ? 'rettet' : 'godkendt');
+    reviewed += 1;
+    return out;
+  });
+  return { verdicts, review, reviewed, problems };
+}
+
+/**
+ * One log line for the task pane's "Godkend" (correctedTo = the computed answer) and "Ret"
+ * (correctedTo = the new answer; null withdraws an earlier correction) buttons. Tidspunkt is an
+ * Excel serial date-time in the workbook's date system; the caller passes "now".
+ * @example reviewLine({ now: { day: 45000, minutes: 600 }, date1904: false, sagsnr: 3, question: '2.3',
+ *   computed: 'Nej', correctedTo: 'Ja', reason: 'Partshøring før fristen', initials: 'AB' })
+ *   → [45000.416666…, 3, '2.3', 'Nej', 'Ja', 'Partshøring før fristen', 'AB']
+ */
+export function reviewLine(line: {
+  readonly now: { readonly day: Day; readonly minutes: number };
+  readonly date1904: boolean;
+  readonly sagsnr: number;
+  readonly question: string;
+  readonly computed: string;
+  readonly correctedTo: string | null;
+  readonly reason: string;
+  readonly initials: string | null;
+}): PlanValue[] {
+  return [
+    dayToSerial(line.now.day, line.date1904) + line.now.minutes / 1440,
+    line.sagsnr,
+    line.question,
+    line.computed,
+    line.correctedTo,
+    line.reason,
+    line.initials ?? '',
+  ];
+}
+
+/** Column letter of each log column as the tool writes the sheet ("Rettet til" = E). */
+export const REVIEW_COLUMN_LETTERS: Readonly<Record<(typeof REVIEW_HEADERS)[number], string>> =
+  Object.fromEntries(REVIEW_HEADERS.map((h, i) => [h, columnLetter(i + 1)])) as Record<
+    (typeof REVIEW_HEADERS)[number],
+    string
+  >;

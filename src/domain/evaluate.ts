@@ -1,0 +1,243 @@
+import { parseA1 } from './address';
+import { COLUMN_BY_ID } from './columns';
+import { applyCorrections, readCorrections } from './corrections';
+import { buildMemo } from './memo';
+import { readCases } from './records';
+import { findRuleSet, ruleSetIdForDecisionYear } from './rules';
+import { checkSelection } from './selection';
+import { readSettings } from './settings';
+import { sheetRef } from './sheetnames';
+import { computeOverview, computeTables } from './tables';
+import {
+  MANGLER,
+  REVIEW_SHEET,
+  UNREADABLE,
+  type CaseRecord,
+  type CaseResult,
+  type CaseSheetInfo,
+  type Day,
+  type EvaluateResult,
+  type FinalVerdict,
+  type Problem,
+  type Question,
+  type RuleContext,
+  type RuleSet,
+  type Settings,
+  type Snapshot,
+  type Verdict,
+} from './types';
+
+export interface EvaluateOptions {
+  /** The run date, injected (rules never read the clock). */
+  readonly today: Day;
+  /** CLI flags / task pane values; they win over the Indstillinger sheet. */
+  readonly overrides?: Partial<Settings>;
+  /** A rule-set id; default: by Afgørelsesår (spec §8). */
+  readonly ruleset?: string;
+}
+
+const asFinal = (v: Verdict): FinalVerdict =>
+  'computedAnswer' in v ? (v as FinalVerdict) : { ...v, computedAnswer: v.answer };
+
+/**
+ * The hot loop: every question for every record. Per case an array of verdicts in the rule set's
+ * question order. Pure; used by evaluate, the benchmark and unit tests.
+ */
+export function evaluateRecords(
+  records: readonly CaseRecord[],
+  settings: Settings,
+  today: Day,
+  ruleSet: RuleSet,
+): FinalVerdict[][] {
+  const ctx: RuleContext = { settings, today };
+  const qs = ruleSet.questions;
+  const nq = qs.length;
+  const out: FinalVerdict[][] = new Array<FinalVerdict[]>(records.length);
+  for (let i = 0; i < records.length; i += 1) {
+    const r = records[i] as CaseRecord;
+    const vs = new Array<FinalVerdict>(nq);
+    for (let j = 0; j < nq; j += 1) vs[j] = asFinal((qs[j] as Question).evaluate(r, ctx));
+    out[i] = vs;
+  }
+  return out;
+}
+
+/** The "missing" and "inconsistent-dates" problems of one case's final verdicts (spec §9). */
+function verdictProblems(
+  r: CaseRecord,
+  verdicts: readonly FinalVerdict[],
+  questions: readonly Question[],
+  info: CaseSheetInfo,
+  out: Problem[],
+  seen: Set<string>,
+): void {
+  const sagsnr = typeof r.sagsnr === 'number' ? r.sagsnr : null;
+  for (let j = 0; j < verdicts.length; j += 1) {
+    const v = verdicts[j] as FinalVerdict;
+    if (v.answer !== MANGLER) continue;
+    const q = questions[j] as Question;
+    const id = v.missing?.[0];
+    if (v.inconsistent !== undefined) {
+      const [earlier, later] = v.inconsistent;
+      const col = info.columns[later];
+      const cell = col === undefined ? null : `${columnLetterOf(col)}${r.row}`;
+      const key = `${r.row}|${earlier}|${later}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({
+          sagsnr,
+          row: r.row,
+          column: COLUMN_BY_ID[later].header,
+          severity: 'error',
+          code: 'inconsistent-dates',
+          message: `${cell === null ? `${info.name}, række ${r.row}` : sheetRef(info.name, cell)}: "${COLUMN_BY_ID[later].header}" ligger før "${COLUMN_BY_ID[earlier].header}"; ret den forkerte dato.`,
+          sheet: info.name,
+          cell,
+          question: q.id,
+        });
+      }
+    }
+    const header = id === undefined ? null : COLUMN_BY_ID[id].header;
+    const col = id === undefined ? undefined : info.columns[id];
+    const cell = col === undefined ? null : `${columnLetterOf(col)}${r.row}`;
+    const where = cell === null ? `${info.name}, række ${r.row}` : sheetRef(info.name, cell);
+    const value = id === undefined ? null : r[id];
+    const what =
+      id === undefined
+        ? 'oplysningerne mangler'
+        : col === undefined
+          ? `kolonnen "${header}" findes ikke i arket; tilføj kolonnen`
+          : v.inconsistent !== undefined
+            ? `datoerne modsiger hinanden; ret "${header}"`
+            : value === UNREADABLE
+              ? `cellen "${header}" ikke kan læses; ret værdien`
+              : `cellen "${header}" er tom; udfyld den`;
+    out.push({
+      sagsnr,
+      row: r.row,
+      column: header,
+      severity: 'missing',
+      code: 'missing',
+      message: `${where}: Spørgsmål ${q.id} kan ikke vurderes, fordi ${what}.`,
+      sheet: info.name,
+      cell,
+      question: q.id,
+    });
+  }
+}
+
+const letters: string[] = [];
+function columnLetterOf(n: number): string {
+  let s = letters[n];
+  if (s === undefined) {
+    s = '';
+    let x = n;
+    while (x > 0) {
+      const rem = (x - 1) % 26;
+      s = String.fromCharCode(65 + rem) + s;
+      x = (x - 1 - rem) / 26;
+    }
+    letters[n] = s;
+  }
+  return s;
+}
+
+/** Problems in reading order: workbook/settings first, then the case sheet by row and column, then the log. */
+function sortProblems(problems: Problem[], caseSheet: string): Problem[] {
+  const rank = (p: Problem): number =>
+    p.sheet === REVIEW_SHEET ? 3 : p.sheet === caseSheet ? (p.row === null ? 1 : 2) : 0;
+  const col = (p: Problem): number => {
+    if (p.cell === null) return 0;
+    try {
+      return parseA1(p.cell).col;
+    } catch {
+      return 0;
+    }
+  };
+  return problems
+    .map((p, i) => ({ p, i, k: rank(p), r: p.row ?? 0, c: col(p) }))
+    .sort((a, b) => a.k - b.k || a.r - b.r || a.c - b.c || a.i - b.i)
+    .map((x) => x.p);
+}
+
+/**
+ * The whole pure pipeline (spec §2–§10): settings, cases, verdicts, selection, corrections,
+ * tables, overview, memo and every problem. Fatal problems (no case sheet, a missing required
+ * column, an unknown rule set) give { ok: false }.
+ */
+export function evaluate(snapshot: Snapshot, options: EvaluateOptions): EvaluateResult {
+  const { today } = options;
+  const s = readSettings(snapshot, options.overrides ?? {}, today);
+  const settings = s.settings;
+  const rulesetId = options.ruleset ?? ruleSetIdForDecisionYear(settings.afgoerelsesaar);
+  const ruleSet = findRuleSet(rulesetId);
+  if (ruleSet === null) {
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-ruleset',
+        message:
+          options.ruleset === undefined
+            ? `Der findes endnu ingen regler for afgørelser truffet i ${settings.afgoerelsesaar} (regelsæt "${rulesetId}"); ret Afgørelsesår i arket Indstillinger til et år før 2024.`
+            : `Regelsættet "${rulesetId}" findes ikke; brug et af de kendte regelsæt.`,
+      },
+    };
+  }
+  const cases = readCases(snapshot);
+  if (!cases.ok) return { ok: false, error: cases.error };
+  const { info, records } = cases;
+  const questions = ruleSet.questions;
+
+  const computed = evaluateRecords(records, settings, today, ruleSet);
+  const selection = checkSelection(records, settings, info);
+  const known = new Set<number>();
+  for (const r of records) if (typeof r.sagsnr === 'number') known.add(r.sagsnr);
+  const log = readCorrections(snapshot, snapshot.date1904, ruleSet, known);
+  const applied = applyCorrections(computed, records, questions, log.lines, info.name);
+
+  const caseResults: CaseResult[] = records.map((r, i) => {
+    const vs = applied.verdicts[i] as FinalVerdict[];
+    const byId: Record<string, FinalVerdict> = {};
+    for (let j = 0; j < questions.length; j += 1) byId[(questions[j] as Question).id] = vs[j] as FinalVerdict;
+    const sel = selection.cases[i] as { selectionOk: boolean; text: string };
+    return {
+      row: r.row,
+      sagsnr: typeof r.sagsnr === 'number' ? r.sagsnr : null,
+      record: r,
+      verdicts: byId,
+      selection: sel.text,
+      selectionOk: sel.selectionOk,
+      review: applied.review[i] as CaseResult['review'],
+    };
+  });
+
+  const tables = computeTables(questions, caseResults, settings, today);
+  const overview = computeOverview(questions, caseResults, settings);
+  let corrected = 0;
+  for (const vs of applied.verdicts) for (const v of vs) if (v.correction !== undefined) corrected += 1;
+  const memo = buildMemo({ ruleSet, settings, today, tables, cases: records.length, corrected });
+
+  const problems: Problem[] = [...s.problems, ...cases.problems];
+  const seen = new Set<string>();
+  records.forEach((r, i) =>
+    verdictProblems(r, applied.verdicts[i] as FinalVerdict[], questions, info, problems, seen),
+  );
+  problems.push(...selection.problems, ...log.problems, ...applied.problems);
+
+  return {
+    ok: true,
+    report: {
+      ruleset: ruleSet.id,
+      settings,
+      today,
+      caseSheet: info,
+      cases: caseResults,
+      tables,
+      overview,
+      memo,
+      problems: sortProblems(problems, info.name),
+      corrections: log.lines,
+      reviewed: applied.reviewed,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Problem, Report } from './types';
+
+/** The JSON object of `barometer check --json` (spec §9). */
+export interface ReportJson {
+  readonly ruleset: string;
+  readonly kommune: string | null;
+  readonly cases: number;
+  readonly tables: readonly (
+    | {
+        readonly id: string;
+        readonly title: string;
+        readonly total: number;
+        readonly rows: readonly {
+          readonly label: string;
+          readonly count: number;
+          readonly percent: number;
+        }[];
+      }
+    | {
+        readonly id: string;
+        readonly title: string;
+        readonly total: number;
+        readonly suppressed: true;
+        readonly rows: readonly [];
+      }
+  )[];
+  readonly verdicts: readonly {
+    readonly sagsnr: number | null;
+    readonly row: number;
+    readonly answers: Readonly<Record<string, string>>;
+  }[];
+  readonly problems: readonly (Pick<
+    Problem,
+    'sagsnr' | 'row' | 'column' | 'severity' | 'code' | 'message'
+  > & {
+    readonly sheet: string | null;
+    readonly cell: string | null;
+    readonly question?: string;
+  })[];
+}
+
+/**
+ * The report as spec §9's JSON: tables with total 0 are already left out; suppressed tables keep
+ * id, title and total with `suppressed: true` and `rows: []`; answers are the final ones
+ * (corrections applied) as plain labels, without "(rettet)".
+ */
+export function toJson(report: Report): ReportJson {
+  return {
+    ruleset: report.ruleset,
+    kommune: report.settings.kommune,
+    cases: report.cases.length,
+    tables: report.tables.map((t) =>
+      t.suppressed
+        ? { id: t.id, title: t.title, total: t.total, suppressed: true as const, rows: [] as [] }
+        : {
+            id: t.id,
+            title: t.title,
+            total: t.total,
+            rows: t.rows.map((r) => ({ label: r.label, count: r.count, percent: r.percent })),
+          },
+    ),
+    verdicts: report.cases.map((c) => ({
+      sagsnr: c.sagsnr,
+      row: c.row,
+      answers: Object.fromEntries(Object.entries(c.verdicts).map(([id, v]) => [id, v.answer])),
+    })),
+    problems: report.problems.map((p) => ({
+      sagsnr: p.sagsnr,
+      row: p.row,
+      column: p.column,
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+      sheet: p.sheet,
+      cell: p.cell,
+      ...(p.question !== undefined ? { question: p.question } : {}),
+    })),
+  };
+}
