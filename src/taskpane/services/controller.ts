@@ -1,4 +1,5 @@
 import type { Day, EvaluateResult, Problem, Report, Settings, Snapshot, WritePlan } from '../../domain/types';
+import { GENERATED_SHEETS } from '../../domain/plan';
 import { UserError, type WorkbookPort } from '../../workbook/port';
 
 /** The pure core the controller drives (bound to src/domain in core.ts; injected for tests). */
@@ -22,7 +23,7 @@ export const PHASE_LABEL: Readonly<Record<Phase, string>> = {
 };
 
 /** The sheets "Byg tabeller" writes; "Kør kontrol" writes everything else of the plan. */
-export const TABLE_SHEETS: readonly string[] = ['Resultattabeller', 'Overblik', 'Notat'];
+export const TABLE_SHEETS: readonly string[] = GENERATED_SHEETS;
 
 export interface RunResult {
   readonly report: Report;
