@@ -7,7 +7,7 @@ import { findRuleSet, ruleSetIdForDecisionYear } from './rules';
 import { checkSelection } from './selection';
 import { readSettings } from './settings';
 import { sheetRef } from './sheetnames';
-import { computeOverview, computeTables } from './tables';
+import { countVerdicts, overviewFromCounts, tablesFromCounts } from './tables';
 import {
   MANGLER,
   REVIEW_SHEET,
@@ -195,10 +195,14 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
   const log = readCorrections(snapshot, snapshot.date1904, ruleSet, known);
   const applied = applyCorrections(computed, records, questions, log.lines, info.name);
 
+  const ids = questions.map((q) => q.id);
+  const nq = ids.length;
+  const template = Object.fromEntries(ids.map((id) => [id, null])) as unknown as Record<string, FinalVerdict>;
   const caseResults: CaseResult[] = records.map((r, i) => {
     const vs = applied.verdicts[i] as FinalVerdict[];
-    const byId: Record<string, FinalVerdict> = {};
-    for (let j = 0; j < questions.length; j += 1) byId[(questions[j] as Question).id] = vs[j] as FinalVerdict;
+    // Cloning one template keeps every case's verdict map on the same hidden class.
+    const byId: Record<string, FinalVerdict> = { ...template };
+    for (let j = 0; j < nq; j += 1) byId[ids[j] as string] = vs[j] as FinalVerdict;
     const sel = selection.cases[i] as { selectionOk: boolean; text: string };
     return {
       row: r.row,
@@ -211,18 +215,20 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
     };
   });
 
-  const tables = computeTables(questions, caseResults, settings, today);
-  const overview = computeOverview(questions, caseResults, settings);
+  const counts = countVerdicts(questions.length, applied.verdicts);
+  const tables = tablesFromCounts(questions, counts, settings, today);
+  const overview = overviewFromCounts(questions, counts, settings);
   let corrected = 0;
   for (const vs of applied.verdicts) for (const v of vs) if (v.correction !== undefined) corrected += 1;
   const memo = buildMemo({ ruleSet, settings, today, tables, cases: records.length, corrected });
 
-  const problems: Problem[] = [...s.problems, ...cases.problems];
+  const problems: Problem[] = s.problems.concat(cases.problems);
   const seen = new Set<string>();
   records.forEach((r, i) =>
     verdictProblems(r, applied.verdicts[i] as FinalVerdict[], questions, info, problems, seen),
   );
-  problems.push(...selection.problems, ...log.problems, ...applied.problems);
+  for (const list of [selection.problems, log.problems, applied.problems])
+    for (const p of list) problems.push(p);
 
   return {
     ok: true,

@@ -204,7 +204,8 @@ export function checkSelection(
       return typeof c === 'object' && c !== null ? c.birthDay : null;
     });
     const known = births.filter((b): b is number => b !== null);
-    const eldest = known.length > 0 ? Math.min(...known) : null;
+    let eldest: number | null = null;
+    for (const b of known) if (eldest === null || b < eldest) eldest = b;
     let firstEldestSeen = false;
     members.forEach((i, k) => {
       const r = records[i] as CaseRecord;
@@ -267,7 +268,12 @@ export function checkSelection(
       if (list.length < 2) continue;
       for (const i of list) {
         const r = records[i] as CaseRecord;
-        const rows = list.filter((j) => j !== i).map((j) => (records[j] as CaseRecord).row);
+        // At most 3 other rows are named, so a long list stays linear.
+        const rows: number[] = [];
+        for (let k = 0; k < list.length && rows.length < 3; k += 1) {
+          if (list[k] !== i) rows.push((records[list[k] as number] as CaseRecord).row);
+        }
+        const more = list.length - 1 > rows.length ? ` og ${list.length - 1 - rows.length} andre` : '';
         flag(
           i,
           r,
@@ -275,7 +281,7 @@ export function checkSelection(
           'error',
           code,
           short,
-          `${what} som sagen i række ${rows.join(', ')}; ret eller fjern den ene sag.`,
+          `${what} som ${rows.length + (more ? 2 : 0) > 1 ? 'sagerne' : 'sagen'} i række ${rows.join(', ')}${more}; ret eller fjern de ekstra sager.`,
         );
       }
     }

@@ -57,7 +57,33 @@ export function computeTables(
   settings: Settings,
   today: Day,
 ): TableResult[] {
-  const counts = countAnswers(questions, cases);
+  return tablesFromCounts(questions, countAnswers(questions, cases), settings, today);
+}
+
+/** Per question index, the count of each final answer, from verdict arrays in question order. */
+export function countVerdicts(
+  nq: number,
+  verdicts: readonly (readonly { readonly answer: string }[])[],
+): Map<string, number>[] {
+  const counts = Array.from({ length: nq }, () => new Map<string, number>());
+  for (const vs of verdicts) {
+    for (let j = 0; j < nq; j += 1) {
+      const a = vs[j]?.answer;
+      if (a === undefined) continue;
+      const m = counts[j] as Map<string, number>;
+      m.set(a, (m.get(a) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** computeTables from precounted answers (countVerdicts / countAnswers). */
+export function tablesFromCounts(
+  questions: readonly Question[],
+  counts: readonly Map<string, number>[],
+  settings: Settings,
+  today: Day,
+): TableResult[] {
   const source = sourceLine(settings.kommune, today);
   const out: TableResult[] = [];
   questions.forEach((q, i) => {
@@ -96,7 +122,15 @@ export function computeOverview(
   cases: readonly AnsweredCase[],
   settings: Settings,
 ): OverviewRow[] {
-  const counts = countAnswers(questions, cases);
+  return overviewFromCounts(questions, countAnswers(questions, cases), settings);
+}
+
+/** computeOverview from precounted answers. */
+export function overviewFromCounts(
+  questions: readonly Question[],
+  counts: readonly Map<string, number>[],
+  settings: Settings,
+): OverviewRow[] {
   const out: OverviewRow[] = [];
   questions.forEach((q, i) => {
     if (q.compliantRows.length === 0) return;

@@ -1,0 +1,181 @@
+import { applyCorrections, readCorrections, reviewLine } from './corrections';
+import { SEL_2023 } from './rules/sel2023';
+import { evaluateRecords } from './evaluate';
+import { ctx, day, record } from './testing/records';
+import { snap } from './testing/snapshot';
+import { REVIEW_HEADERS, type Cell, type Correction } from './types';
+
+const H = [...REVIEW_HEADERS] as Cell[];
+const read = (rows: Cell[][], known = [1, 2, 3]) =>
+  readCorrections(snap({ Gennemgang: [H, ...rows] }), false, SEL_2023, new Set(known));
+
+describe('readCorrections (spec §10)', () => {
+  test('reads Excel date-times and text Tidspunkt; Rettet til in table spelling; blank = withdrawal', () => {
+    const r = read([
+      [{ n: 45000.5, fmt: 'dd-mm-yyyy hh:mm' }, 1, '2.3', 'Nej', 'ja', 'Partshøring medregnet', 'AB'],
+      ['01-06-2023 kl. 10.15', '2', 4.1, 'Nej', null, '', 'CD'],
+      ['02-06-2023 09:00', 3, '6.13', 'Ja', 'Nej, foretaget senere end 24 timer (rettet)', 'x', null],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.lines).toEqual([
+      {
+        logRow: 2,
+        sagsnr: 1,
+        question: '2.3',
+        computed: 'Nej',
+        correctedTo: 'Ja',
+        reason: 'Partshøring medregnet',
+        initials: 'AB',
+        at: 45000 * 1440 + 720,
+      },
+      {
+        logRow: 3,
+        sagsnr: 2,
+        question: '4.10',
+        computed: 'Nej',
+        correctedTo: null,
+        reason: '',
+        initials: 'CD',
+        at: day('01-06-2023') * 1440 + 615,
+      },
+      {
+        logRow: 4,
+        sagsnr: 3,
+        question: '6.13',
+        computed: 'Ja',
+        correctedTo: 'Nej, foretaget senere end 24 timer',
+        reason: 'x',
+        initials: '',
+        at: day('02-06-2023') * 1440 + 540,
+      },
+    ]);
+  });
+
+  test.each<[string, Cell[], string]>([
+    [
+      'answer not a row of the question',
+      ['01-06-2023 10:00', 1, '2.4', 'Ja', 'Nej, men lovlig grund', '', ''],
+      'Gennemgang!E2',
+    ],
+    [
+      'Ikke relevant is not a table row',
+      ['01-06-2023 10:00', 1, '2.4', 'Ja', 'Ikke relevant', '', ''],
+      'Gennemgang!E2',
+    ],
+    ['unknown sagsnr', ['01-06-2023 10:00', 9, '2.4', 'Ja', 'Nej', '', ''], 'Gennemgang!B2'],
+    ['unknown question', ['01-06-2023 10:00', 1, '7.1', 'Ja', 'Nej', '', ''], 'Gennemgang!C2'],
+    ['unreadable Tidspunkt', ['i går', 1, '2.4', 'Ja', 'Nej', '', ''], 'Gennemgang!A2'],
+  ])('%s → ignored, problem names %s', (_n, row, where) => {
+    const r = read([row]);
+    expect(r.lines).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message.startsWith(`${where}:`)).toBe(true);
+    expect(r.problems[0]!.severity).toBe('error');
+  });
+
+  test('no sheet → nothing', () => {
+    expect(readCorrections(snap({ Sagsoversigt: [] }), false, SEL_2023, new Set())).toEqual({
+      lines: [],
+      problems: [],
+    });
+  });
+});
+
+describe('applyCorrections', () => {
+  const records = [
+    record({ row: 2, sagsnr: 1, bfu: 'ny', stillingtagen: false }),
+    record({ row: 3, sagsnr: 2, bfu: 'ny', stillingtagen: true }),
+    record({ row: 4, sagsnr: 3, bfu: 'ny', stillingtagen: true }),
+  ];
+  const qs = SEL_2023.questions;
+  const i24 = qs.findIndex((q) => q.id === '2.4');
+  const computed = evaluateRecords(records, ctx().settings, ctx().today, SEL_2023);
+  const line = (over: Partial<Correction>): Correction => ({
+    logRow: 2,
+    sagsnr: 1,
+    question: '2.4',
+    computed: 'Nej',
+    correctedTo: 'Ja',
+    reason: 'Fremgår af notat',
+    initials: 'AB',
+    ...over,
+  });
+  const apply = (lines: Correction[]) => applyCorrections(computed, records, qs, lines, 'Sagsoversigt');
+
+  test('a correction replaces the computed verdict and marks the case rettet', () => {
+    const a = apply([line({})]);
+    expect(a.verdicts[0]![i24]).toMatchObject({ answer: 'Ja', computedAnswer: 'Nej', correction: line({}) });
+    expect(a.verdicts[0]![i24]!.reason).toBe('Rettet ved gennemgang af AB fra "Nej": Fremgår af notat.');
+    expect(a.review).toEqual(['rettet', 'ikke gennemgået', 'ikke gennemgået']);
+    expect(a.reviewed).toBe(1);
+    expect(a.problems).toEqual([]);
+  });
+
+  test('latest line wins by Tidspunkt, then by row order', () => {
+    const a = apply([
+      line({ logRow: 5, at: 100, correctedTo: 'Ja' }),
+      line({ logRow: 2, at: 200, correctedTo: 'Nej' }),
+    ]);
+    expect(a.verdicts[0]![i24]!.answer).toBe('Nej');
+    expect(a.verdicts[0]![i24]!.correction).toBeUndefined();
+    const b = apply([
+      line({ logRow: 3, at: 100, correctedTo: 'Nej' }),
+      line({ logRow: 4, at: 100, correctedTo: 'Ja' }),
+    ]);
+    expect(b.verdicts[0]![i24]!.answer).toBe('Ja');
+  });
+
+  test('a withdrawal puts the computed verdict back', () => {
+    const a = apply([line({ logRow: 2, at: 1 }), line({ logRow: 3, at: 2, correctedTo: null })]);
+    expect(a.verdicts[0]![i24]).toBe(computed[0]![i24]);
+    expect(a.review[0]).toBe('godkendt');
+  });
+
+  test('an approval (Rettet til = Beregnet) keeps the computed verdict: godkendt', () => {
+    const a = apply([line({ sagsnr: 2, computed: 'Ja', correctedTo: 'Ja' })]);
+    expect(a.verdicts[1]![i24]).toBe(computed[1]![i24]);
+    expect(a.review[1]).toBe('godkendt');
+  });
+
+  test('stale: Beregnet differs from today → ændret siden gennemgang and a warning naming the question', () => {
+    const a = apply([line({ sagsnr: 3, computed: 'Nej', correctedTo: 'Nej' })]);
+    expect(a.review[2]).toBe('ændret siden gennemgang');
+    expect(a.verdicts[2]![i24]).toMatchObject({ answer: 'Ja', stale: true });
+    expect(a.problems).toHaveLength(1);
+    expect(a.problems[0]).toMatchObject({
+      code: 'review-stale',
+      severity: 'warning',
+      sagsnr: 3,
+      row: 4,
+      question: '2.4',
+    });
+    expect(a.problems[0]!.message).toContain('Spørgsmål 2.4');
+  });
+});
+
+test('reviewLine builds the log row with an Excel serial Tidspunkt', () => {
+  expect(
+    reviewLine({
+      now: { day: 45000, minutes: 360 },
+      date1904: false,
+      sagsnr: 3,
+      question: '2.3',
+      computed: 'Nej',
+      correctedTo: 'Ja',
+      reason: 'r',
+      initials: 'AB',
+    }),
+  ).toEqual([45000.25, 3, '2.3', 'Nej', 'Ja', 'r', 'AB']);
+  expect(
+    reviewLine({
+      now: { day: 45000, minutes: 0 },
+      date1904: true,
+      sagsnr: 3,
+      question: '2.3',
+      computed: 'Nej',
+      correctedTo: null,
+      reason: '',
+      initials: null,
+    })[0],
+  ).toBe(45000 - 1462);
+});
