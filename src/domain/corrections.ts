@@ -1,4 +1,5 @@
 import { a1, columnLetter } from './address';
+import { copyVerdict } from './rules/common';
 import { formatDay, formatMinutes } from './days';
 import { normalizeHeader } from './headers';
 import { dayToSerial } from './serial';
@@ -199,8 +200,22 @@ export interface AppliedCorrections {
   readonly problems: Problem[];
 }
 
+/** The map key of a (Sagsnr, Spørgsmål) pair. */
+export const lineKey = (sagsnr: number, question: string): string => `${sagsnr}|${question}`;
+
+/**
+ * The line in force per (Sagsnr, Spørgsmål): the latest by Tidspunkt, then by row order (spec §10).
+ * @example latestLines([{ logRow: 2, at: 9, … }, { logRow: 3, at: 5, … }]).get('1|2.3')?.logRow === 2
+ */
+export function latestLines(lines: readonly Correction[]): Map<string, Correction> {
+  const latest = new Map<string, Correction>();
+  const ordered = [...lines].sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity) || a.logRow - b.logRow);
+  for (const l of ordered) latest.set(lineKey(l.sagsnr, l.question), l);
+  return latest;
+}
+
 /** True when the line changes the answer (an approval repeats Beregnet in Rettet til). */
-const isChange = (l: Correction): l is Correction & { correctedTo: string } =>
+export const isChange = (l: Correction): l is Correction & { correctedTo: string } =>
   l.correctedTo !== null && l.correctedTo !== l.computed;
 
 /**
@@ -219,9 +234,7 @@ export function applyCorrections(
   caseSheet: string,
 ): AppliedCorrections {
   const qIndex = new Map(questions.map((q, i) => [q.id, i]));
-  const latest = new Map<string, Correction>();
-  const ordered = [...lines].sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity) || a.logRow - b.logRow);
-  for (const l of ordered) latest.set(`${l.sagsnr}|${l.question}`, l);
+  const latest = latestLines(lines);
   const bySagsnr = new Map<number, Correction[]>();
   for (const l of latest.values()) {
     const list = bySagsnr.get(l.sagsnr);
@@ -274,11 +287,12 @@ export function applyCorrections(
           answer: l.correctedTo,
           reason: `Rettet ved gennemgang${who} fra "${l.computed}": ${why}.`,
           computedAnswer: v.answer,
+          computedReason: v.reason,
           correction: l,
           ...(isStale ? { stale: true } : {}),
         };
       } else if (isStale) {
-        out[qi] = { ...v, stale: true };
+        out[qi] = copyVerdict(v, { stale: true }); // not a spread: a lazy reason is an accessor
       }
     }
     review.push(stale ? 'ændret siden gennemgang' : changed ? 'rettet' : 'godkendt');
@@ -323,3 +337,78 @@ export const REVIEW_COLUMN_LETTERS: Readonly<Record<(typeof REVIEW_HEADERS)[numb
     (typeof REVIEW_HEADERS)[number],
     string
   >;
+
+/** The first rows searched for the log's header (as readCorrections does). */
+const HEADER_SEARCH_ROWS = 10;
+
+const isBlankCell = (c: Cell | undefined): boolean =>
+  c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/** True when the row holds exactly the seven log headers from column A on (spelling as normalised). */
+function isExactHeaderRow(row: readonly Cell[]): boolean {
+  return REVIEW_HEADERS.every(
+    (h, i) => typeof row[i] === 'string' && normalizeHeader(row[i] as string) === normalizeHeader(h),
+  );
+}
+
+export type ReviewAppendPlan =
+  | { readonly ok: true; readonly rows: readonly (readonly PlanValue[])[] }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * The rows to append to "Gennemgang" for new log lines. Both adapters create the sheet with its
+ * headers when it is absent and append below its last row with a value; an existing but empty
+ * sheet gets the header row first. The tool appends only to a log whose header row (within the
+ * first 10 rows) is exactly the seven columns from column A, so every line lands in its column.
+ * Decision: a "Gennemgang" sheet with other content is never written to; the reviewer gets a
+ * message instead (the log must stay readable as kept, Offentlighedsloven § 13 om notatpligt).
+ */
+export function reviewAppendRows(
+  snapshot: Snapshot,
+  lines: readonly (readonly PlanValue[])[],
+): ReviewAppendPlan {
+  const name = snapshot.sheetNames.find((n) => sameSheetName(n, REVIEW_SHEET));
+  if (name === undefined) return { ok: true, rows: lines };
+  const rows = snapshot.sheets[name]?.rows ?? [];
+  if (rows.every((row) => row.every(isBlankCell))) return { ok: true, rows: [[...REVIEW_HEADERS], ...lines] };
+  if (rows.slice(0, HEADER_SEARCH_ROWS).some(isExactHeaderRow)) return { ok: true, rows: lines };
+  return {
+    ok: false,
+    message: `Arket ${name} skal have overskrifterne ${REVIEW_HEADERS.join(' | ')} i kolonne A–G i en af de første ${HEADER_SEARCH_ROWS} rækker, før der kan gemmes godkendelser og rettelser; ret overskrifterne (ingen linjer slettes), og prøv igen.`,
+  };
+}
+
+/**
+ * The snapshot as it reads after the adapter appended `rows` to the log (same placement: below
+ * the last row with a value; a new sheet starts with the headers). Lets the task pane show the
+ * effect of a review line without reading the workbook again. Tidspunkt numbers read back as
+ * date-times, as the adapters format them.
+ */
+export function withAppendedReviewRows(
+  snapshot: Snapshot,
+  rows: readonly (readonly PlanValue[])[],
+): Snapshot {
+  const existing = snapshot.sheetNames.find((n) => sameSheetName(n, REVIEW_SHEET));
+  const name = existing ?? REVIEW_SHEET;
+  const before = existing === undefined ? [[...REVIEW_HEADERS]] : (snapshot.sheets[name]?.rows ?? []);
+  let last = before.length;
+  while (last > 0 && (before[last - 1] ?? []).every(isBlankCell)) last -= 1;
+  const asCell = (v: PlanValue, j: number): Cell =>
+    j === 0 && typeof v === 'number' ? { n: v, fmt: REVIEW_DATETIME_FORMAT } : v === '' ? null : v;
+  const appended = rows.map((r) => r.map(asCell));
+  return {
+    ...snapshot,
+    sheetNames: existing === undefined ? [...snapshot.sheetNames, name] : snapshot.sheetNames,
+    sheets: {
+      ...snapshot.sheets,
+      [name]: {
+        name,
+        rows: [...before.slice(0, last), ...appended],
+        merges: snapshot.sheets[name]?.merges ?? [],
+      },
+    },
+  };
+}
+
+/** The number format both adapters give Tidspunkt. */
+export const REVIEW_DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';

@@ -303,6 +303,8 @@ export interface Correction {
 export interface FinalVerdict extends Verdict {
   /** The computed verdict's answer when a correction replaced it. */
   readonly computedAnswer: string;
+  /** The computed verdict's reason, kept when a correction replaced it (the task pane shows both). */
+  readonly computedReason?: string;
   /** Present when a reviewer correction is in force. */
   readonly correction?: Correction;
   /** True when the data changed after the reviewer's line (its Beregnet ≠ today's computed answer). */
