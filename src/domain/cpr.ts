@@ -1,5 +1,6 @@
 import { dayFromYmd, isValidYmd, ymdFromDay } from './days';
 import { ERROR_VALUE, failure, type ParseFailure } from './failure';
+import { stripInvisible } from './fold';
 import { isDateFormat } from './serial';
 import type { Cell, Cpr, Day } from './types';
 
@@ -44,7 +45,7 @@ function fromDigits(s: string): Cpr | ParseFailure {
 export function parseCpr(cell: Cell): Cpr | null | ParseFailure {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
-    const t = cell.trim();
+    const t = stripInvisible(cell).trim();
     return t === '' ? null : fromDigits(t);
   }
   if (typeof cell === 'number') return fromNumber(cell);

@@ -4,6 +4,7 @@ import { normalizeHeader } from './headers';
 import { SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
 import { isFailure, parseDate, parseText, parseYesNo, type ParseFailure } from './values';
 import { failure } from './failure';
+import { stripInvisible } from './fold';
 import type { Cell, Day, PlanValue, Problem, Settings, SheetSnapshot, Snapshot } from './types';
 
 export { SETTINGS_SHEET };
@@ -40,7 +41,7 @@ function wholeNumber(cell: Cell, min: number, max: number, fail: ParseFailure): 
   if (cell === null) return null;
   if (typeof cell === 'number') n = cell;
   else if (typeof cell === 'string') {
-    const t = cell.trim();
+    const t = stripInvisible(cell).trim();
     if (t === '') return null;
     if (!/^\d{1,6}$/.test(t)) return fail;
     n = Number(t);

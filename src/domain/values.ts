@@ -2,7 +2,7 @@ import type { ColumnType } from './columns';
 import { parseCpr } from './cpr';
 import { dayFromYmd, formatDay, isValidYmd } from './days';
 import { ERROR_VALUE, failure, type ParseFailure } from './failure';
-import { foldKey, isBlankText } from './fold';
+import { foldKey, isBlankText, stripInvisible, trimText } from './fold';
 import { parseMeasure } from './measures';
 import { formatHasTime, isDateFormat, serialDay, serialToDateTime } from './serial';
 import type {
@@ -142,7 +142,7 @@ function textDay(raw: string): Day {
     textMinutes = hit.minutes;
     return hit.day;
   }
-  const day = textDayUncached(raw.trim());
+  const day = textDayUncached(stripInvisible(raw).trim());
   if (textDateCache.size < 20_000) textDateCache.set(raw, { day, minutes: textMinutes });
   return day;
 }
@@ -254,7 +254,7 @@ const yesNoCache = new Map<string, boolean | null>();
 function yesNoText(s: string): boolean | undefined {
   let v = yesNoCache.get(s);
   if (v === undefined) {
-    v = YES_NO.get(s.trim().toLowerCase()) ?? null;
+    v = YES_NO.get(stripInvisible(s).trim().toLowerCase()) ?? null;
     if (yesNoCache.size < 1000) yesNoCache.set(s, v);
   }
   return v ?? undefined;
@@ -410,7 +410,7 @@ export const parseSagsnr: CellParser<number> = (cell) => {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
     if (isBlankText(cell)) return null;
-    const t = cell.trim();
+    const t = stripInvisible(cell).trim();
     if (!DIGITS_RE.test(t)) return SAGSNR_FAIL;
     const n = Number(t);
     return n >= 1 ? n : SAGSNR_FAIL;
@@ -421,14 +421,14 @@ export const parseSagsnr: CellParser<number> = (cell) => {
 };
 
 /**
- * Text: trimmed; numbers as digits (a date-formatted number as dd-mm-yyyy); booleans as Ja/Nej.
+ * Text: trimmed of whitespace and invisible characters at either end; numbers as digits (a date-formatted number as dd-mm-yyyy); booleans as Ja/Nej.
  * Decision: TRUE/FALSE in a text column read as "Ja"/"Nej", the words a Danish reader would use.
  */
 export const parseText: CellParser<string> = (cell, date1904) => {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
     if (isBlankText(cell)) return null;
-    return cell.trim();
+    return trimText(cell);
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : TEXT_FAIL;
   if (typeof cell === 'boolean') return cell ? 'Ja' : 'Nej';
