@@ -29,12 +29,19 @@ import { UserError, type WorkbookPort } from './port';
  */
 
 export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run(context, batch): a batch on an existing request context (an EventHandlerResult's). */
+export type ExcelRunOn = <T>(
+  context: Excel.RequestContext,
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 
 export interface OfficeWorkbookOptions {
   /** Office.context.requirements.isSetSupported; defaults to the real one when Office is loaded. */
   readonly isSetSupported?: (name: string, version: string) => boolean;
   /** Largest estimated request per sync, bytes (tests lower it). Default 4,000,000. */
   readonly maxRequestBytes?: number;
+  /** Excel.run(context, batch), used to remove an event handler; the add-in passes Excel.run. */
+  readonly runOn?: ExcelRunOn;
 }
 
 /**
@@ -525,9 +532,17 @@ function defaultIsSetSupported(name: string, version: string): boolean {
 // The adapter
 // ---------------------------------------------------------------------------
 
+/** Without Excel.run(context, …): queue on the context and sync it. */
+const syncOn: ExcelRunOn = async (context, batch) => {
+  const result = await batch(context);
+  await context.sync();
+  return result;
+};
+
 export class OfficeWorkbook implements WorkbookPort {
   private readonly isSetSupported: (name: string, version: string) => boolean;
   private readonly maxRequestBytes: number;
+  private readonly runOn: ExcelRunOn;
 
   constructor(
     private readonly run: ExcelRun,
@@ -535,6 +550,7 @@ export class OfficeWorkbook implements WorkbookPort {
   ) {
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.runOn = options.runOn ?? syncOn;
   }
 
   readSnapshot(): Promise<Snapshot> {
@@ -661,6 +677,36 @@ export class OfficeWorkbook implements WorkbookPort {
         ws.activate();
         ws.getRange(cell).select();
         await context.sync();
+      }),
+    );
+  }
+
+  /**
+   * Watches the selection on a sheet (Worksheet.onSelectionChanged, ExcelApi 1.7): one Excel.run
+   * to register, one to remove. The handler only passes the address on; it reads nothing from
+   * Excel, so it never needs a batch of its own.
+   */
+  watchSelection(sheet: string, onSelect: (address: string) => void): Promise<() => Promise<void>> {
+    return withOfficeErrors(() =>
+      this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load('name');
+        await context.sync();
+        if (ws.isNullObject) throw new UserError(`Arket "${sheet}" findes ikke i projektmappen.`);
+        const handler = ws.onSelectionChanged.add(async (args: Excel.WorksheetSelectionChangedEventArgs) => {
+          onSelect(args.address);
+        });
+        await context.sync();
+        let removed = false;
+        return async () => {
+          if (removed) return;
+          removed = true;
+          await withOfficeErrors(() =>
+            this.runOn(handler.context as Excel.RequestContext, async () => {
+              handler.remove();
+            }),
+          );
+        };
       }),
     );
   }

@@ -20,6 +20,13 @@ export interface WorkbookPort {
    * @example await port.select?.('Sagsoversigt', 'D7')
    */
   select?(sheet: string, cell: string): Promise<void>;
+  /**
+   * Optional: calls `onSelect` with the selected address ("C7", "A7:AE7") each time the selection
+   * on `sheet` changes, by the user or by select() (Excel's Worksheet.onSelectionChanged). Resolves
+   * to a function that stops watching. Only adapters with a visible workbook (Office) implement it.
+   * @example const stop = await port.watchSelection?.('Sagsoversigt', (a) => open(a)); await stop?.();
+   */
+  watchSelection?(sheet: string, onSelect: (address: string) => void): Promise<() => Promise<void>>;
 }
 
 /** An error whose message is a Danish sentence meant for the user; `cause` keeps the original. */

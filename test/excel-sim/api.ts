@@ -32,7 +32,9 @@ import {
   overlaps,
   parseAddress,
   quoteSheetName,
+  raiseSelectionChanged,
   rectAddress,
+  type SelectionHandler,
   type Rect,
   type SimCell,
   type SimChart,
@@ -81,6 +83,8 @@ interface Op {
 
 export interface SimStats {
   syncCount: number;
+  /** Every cell write (values, formats, clears, widths) by sheet and area, in order. */
+  writes: { sheet: string; rects: Rect[] }[];
   requests: { bytes: number; actions: number }[];
   responses: { bytes: number }[];
   suspendCalculation: number;
@@ -455,8 +459,10 @@ function sheetProp(s: SimSheet, p: string): unknown {
   }
 }
 
-function assertWritable(sheet: SimSheet): void {
+/** Refuses writes to a protected sheet; records every write's area in stats.writes for tests. */
+function assertWritable(sheet: SimSheet, ctx?: SimContext, rects: readonly Rect[] = []): void {
   if (sheet.protected) throw new SimOfficeError('AccessDenied', `The sheet ${sheet.name} is protected.`);
+  ctx?.stats.writes.push({ sheet: sheet.name, rects: rects.map((r) => ({ ...r })) });
 }
 
 export class SimWorksheet extends SimClientObject {
@@ -556,6 +562,64 @@ export class SimWorksheet extends SimClientObject {
       this.context,
       this._child('charts', [], () => this.context.target(this._node)),
     );
+  }
+
+  /** Worksheet.onSelectionChanged (ExcelApi 1.7): add() registers at the next sync. */
+  get onSelectionChanged(): SimEventHandlers {
+    return new SimEventHandlers(this.context, this._node);
+  }
+}
+
+/**
+ * OfficeExtension.EventHandlers for Worksheet.onSelectionChanged. add() queues the registration
+ * (active once synced) and returns an EventHandlerResult whose remove() queues the removal on the
+ * same request context, to be synced by the caller (Excel.run(result.context, …) in Office.js).
+ */
+class SimEventHandlers {
+  constructor(
+    private readonly context: SimContext,
+    private readonly node: PathNode,
+  ) {}
+
+  add(handler: SelectionHandler): SimEventHandlerResult {
+    let registered: SimSheet | null = null;
+    this.context.enqueue({
+      wire: {
+        ActionType: 3,
+        Name: '_RegisterEventHandler',
+        ArgumentInfo: { Arguments: ['SelectionChanged'] },
+      },
+      node: this.node,
+      exec: () => {
+        const sheet = this.context.target<SimSheet>(this.node);
+        (sheet.selectionHandlers ??= []).push(handler);
+        registered = sheet;
+      },
+    });
+    return new SimEventHandlerResult(this.context, this.node, () => {
+      const sheet = registered;
+      if (sheet) sheet.selectionHandlers = (sheet.selectionHandlers ?? []).filter((h) => h !== handler);
+    });
+  }
+}
+
+class SimEventHandlerResult {
+  constructor(
+    readonly context: SimContext,
+    private readonly node: PathNode,
+    private readonly unregister: () => void,
+  ) {}
+
+  remove(): void {
+    this.context.enqueue({
+      wire: {
+        ActionType: 3,
+        Name: '_UnregisterEventHandler',
+        ArgumentInfo: { Arguments: ['SelectionChanged'] },
+      },
+      node: this.node,
+      exec: this.unregister,
+    });
   }
 }
 
@@ -731,7 +795,7 @@ export class SimRange extends SimClientObject {
   }
   set values(v: unknown[][]) {
     this._queue('set', 'values', [v], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       const rect = t.rects[0] as Rect;
       const at = grid(v, rect);
       forEachCell([rect], (row, col) => {
@@ -746,7 +810,7 @@ export class SimRange extends SimClientObject {
   }
   set numberFormat(v: unknown[][]) {
     this._queue('set', 'numberFormat', [v], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       const rect = t.rects[0] as Rect;
       const at = grid(v, rect);
       forEachCell([rect], (row, col) => {
@@ -817,7 +881,7 @@ export class SimRange extends SimClientObject {
 
   clear(applyTo: string = 'All'): void {
     this._queue('call', 'clear', [applyTo], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       forEachCell(t.rects, (row, col) => {
         const key = cellKey(row, col);
         const c = t.sheet.cells.get(key);
@@ -837,7 +901,10 @@ export class SimRange extends SimClientObject {
 
   select(): void {
     this._queue('call', 'select', [], (t: RangeTarget) => {
-      this.context.model.selection = `${t.sheet.name}!${rectAddress(t.rects[0] as Rect)}`;
+      const address = rectAddress(t.rects[0] as Rect);
+      this.context.model.selection = `${t.sheet.name}!${address}`;
+      // Excel raises the selection event for the add-in's own select() too.
+      raiseSelectionChanged(this.context.model, t.sheet, address);
     });
   }
 
@@ -887,15 +954,15 @@ export class SimRangeAreas extends SimClientObject {
 // Formats, validation
 // ---------------------------------------------------------------------------
 
-function formatCells(_ctx: SimContext, t: RangeTarget, fn: (f: SimFormat) => void): void {
-  assertWritable(t.sheet);
+function formatCells(ctx: SimContext, t: RangeTarget, fn: (f: SimFormat) => void): void {
+  assertWritable(t.sheet, ctx, t.rects);
   forEachCell(t.rects, (row, col) => fn(cellAt(t.sheet, row, col, true).format));
 }
 
 export class SimRangeFormat extends SimClientObject {
   set columnWidth(points: number) {
     this._queue('set', 'columnWidth', [points], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       for (const r of t.rects)
         for (let c = r.left; c <= Math.min(r.right, MAX_COLS); c++) t.sheet.columnWidths.set(c, points);
     });
@@ -1011,7 +1078,7 @@ export class SimRangeFormat extends SimClientObject {
 class SimDataValidation extends SimClientObject {
   set rule(rule: unknown) {
     this._queue('set', 'rule', [rule], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       const list = (rule as { list?: { source?: unknown } }).list;
       if (!list || typeof list.source !== 'string' || list.source.length > 255) {
         // Excel limits a literal list source to 255 characters.
@@ -1022,13 +1089,13 @@ class SimDataValidation extends SimClientObject {
   }
   set errorAlert(alert: unknown) {
     this._queue('set', 'errorAlert', [alert], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       for (const v of t.sheet.validations) if (t.rects.some((r) => overlaps(r, v.rect))) v.errorAlert = alert;
     });
   }
   clear(): void {
     this._queue('call', 'clear', [], (t: RangeTarget) => {
-      assertWritable(t.sheet);
+      assertWritable(t.sheet, this.context, t.rects);
       t.sheet.validations = t.sheet.validations.filter((v) => !t.rects.some((r) => overlaps(r, v.rect)));
     });
   }

@@ -16,7 +16,7 @@
  * The document model (./model.ts) can be built from an .xlsx through ExcelJS.
  */
 import { SimContext, type SimStats } from './api';
-import { emptyWorkbook, type SimWorkbook } from './model';
+import { emptyWorkbook, settleEvents, userSelects, type SimWorkbook } from './model';
 
 export { SimOfficeError, PAYLOAD_LIMIT } from './api';
 export * from './model';
@@ -26,6 +26,15 @@ export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promi
 export interface SimulatedExcel {
   /** Excel.run: one new request context per call, pending commands flushed at the end. */
   readonly run: Run;
+  /** Excel.run(context, batch): a batch on an existing context (e.g. an EventHandlerResult's). */
+  readonly runOn: <T>(
+    context: Excel.RequestContext,
+    batch: (ctx: Excel.RequestContext) => Promise<T>,
+  ) => Promise<T>;
+  /** The user selects a range in Excel: the selection moves and Worksheet.onSelectionChanged is raised. */
+  userSelects(sheet: string, address: string): void;
+  /** Resolves once every raised event has been handled. */
+  settle(): Promise<void>;
   readonly syncCount: number;
   readonly requests: readonly { bytes: number; actions: number }[];
   readonly responses: readonly { bytes: number }[];
@@ -42,15 +51,27 @@ export function createSimulatedExcel(
   workbook: SimWorkbook = emptyWorkbook(),
   apiVersion = 13,
 ): SimulatedExcel {
-  const stats: SimStats = { syncCount: 0, requests: [], responses: [], suspendCalculation: 0 };
+  const stats: SimStats = { syncCount: 0, writes: [], requests: [], responses: [], suspendCalculation: 0 };
   const run: Run = async (batch) => {
     const ctx = new SimContext(workbook, stats);
     const result = await batch(ctx as unknown as Excel.RequestContext);
     if (ctx.hasPending()) await ctx.sync();
     return result;
   };
+  const runOn = async <T>(
+    context: Excel.RequestContext,
+    batch: (ctx: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const ctx = context as unknown as SimContext;
+    const result = await batch(context);
+    if (ctx.hasPending()) await ctx.sync();
+    return result;
+  };
   return {
     run,
+    runOn,
+    userSelects: (sheet, address) => userSelects(workbook, sheet, address),
+    settle: () => settleEvents(workbook),
     get syncCount() {
       return stats.syncCount;
     },
@@ -66,6 +87,7 @@ export function createSimulatedExcel(
       name === 'ExcelApi' && Number(version.split('.')[1] ?? 0) <= apiVersion,
     resetStats() {
       stats.syncCount = 0;
+      stats.writes = [];
       stats.requests = [];
       stats.responses = [];
       stats.suspendCalculation = 0;

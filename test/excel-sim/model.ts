@@ -70,7 +70,17 @@ export interface SimSheet {
   /** A protected sheet rejects writes with AccessDenied, as Excel does. */
   protected: boolean;
   deleted: boolean;
+  /** Handlers registered through Worksheet.onSelectionChanged.add (active after the sync). */
+  selectionHandlers?: SelectionHandler[];
 }
+
+/** The args Excel passes to a Worksheet.onSelectionChanged handler (the subset the adapter reads). */
+export interface SimSelectionArgs {
+  readonly address: string;
+  readonly type: 'WorksheetSelectionChanged';
+  readonly worksheetId: string;
+}
+export type SelectionHandler = (args: SimSelectionArgs) => Promise<unknown>;
 
 export interface SimWorkbook {
   date1904: boolean;
@@ -81,6 +91,8 @@ export interface SimWorkbook {
   /** Set by Worksheet.activate and Range.select. */
   activeSheet?: string;
   selection?: string;
+  /** Event deliveries not yet finished (Excel raises events asynchronously, after the change). */
+  pendingEvents?: Promise<void>[];
 }
 
 export const cellKey = (row: number, col: number): number => row * MAX_COLS + col;
@@ -303,4 +315,46 @@ export function dumpWorkbook(wb: SimWorkbook): {
     sheets: live.map((s) => ({ name: s.name, visibility: s.visibility })),
     cells: Object.fromEntries(live.map((s) => [s.name, dumpSheet(s)])),
   };
+}
+
+// ---------------------------------------------------------------------------
+// Selection and its event
+// ---------------------------------------------------------------------------
+
+/**
+ * Raises Worksheet.onSelectionChanged for a sheet, asynchronously as Excel does (the handlers run
+ * after the change, outside any batch). Like Excel on Windows, it is raised also when the new
+ * selection equals the old one (Excel on the web skips that case).
+ */
+export function raiseSelectionChanged(wb: SimWorkbook, sheet: SimSheet, address: string): void {
+  const handlers = [...(sheet.selectionHandlers ?? [])];
+  if (handlers.length === 0) return;
+  const args: SimSelectionArgs = {
+    address,
+    type: 'WorksheetSelectionChanged',
+    worksheetId: `{sheet-${sheet.id}}`,
+  };
+  const delivery = Promise.resolve()
+    .then(() => Promise.all(handlers.map((h) => h(args))))
+    .then(() => undefined);
+  (wb.pendingEvents ??= []).push(delivery);
+}
+
+/** The user selects a range (a click, arrow keys): the selection moves and the event is raised. */
+export function userSelects(wb: SimWorkbook, sheetName: string, address: string): void {
+  const sheet = findSheet(wb, sheetName);
+  if (!sheet || sheet.deleted) throw new Error(`No sheet ${sheetName}`);
+  const rect = parseAddress(address);
+  wb.activeSheet = sheet.name;
+  wb.selection = `${sheet.name}!${rectAddress(rect)}`;
+  raiseSelectionChanged(wb, sheet, rectAddress(rect));
+}
+
+/** Waits until every raised event has been handled (tests await this instead of sleeping). */
+export async function settleEvents(wb: SimWorkbook): Promise<void> {
+  while ((wb.pendingEvents ?? []).length > 0) {
+    const pending = wb.pendingEvents ?? [];
+    wb.pendingEvents = [];
+    await Promise.all(pending);
+  }
 }
