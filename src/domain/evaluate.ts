@@ -2,8 +2,9 @@ import { parseA1 } from './address';
 import { COLUMN_BY_ID } from './columns';
 import { applyCorrections, readCorrections } from './corrections';
 import { buildMemo } from './memo';
-import { readCases } from './records';
+import { absentColumns, readCases } from './records';
 import { findRuleSet, ruleSetIdForDecisionYear } from './rules';
+import { evaluatorFor } from './rules/common';
 import { checkSelection } from './selection';
 import { readSettings } from './settings';
 import { sheetRef } from './sheetnames';
@@ -15,6 +16,7 @@ import {
   type CaseRecord,
   type CaseResult,
   type CaseSheetInfo,
+  type ColumnId,
   type Day,
   type EvaluateResult,
   type FinalVerdict,
@@ -48,15 +50,20 @@ export function evaluateRecords(
   settings: Settings,
   today: Day,
   ruleSet: RuleSet,
+  /**
+   * The sheet's absent columns (absentColumns(info)), when every record comes from one sheet:
+   * the missing-column guard is then decided once per question instead of once per row.
+   */
+  absent?: ReadonlySet<ColumnId>,
 ): FinalVerdict[][] {
   const ctx: RuleContext = { settings, today };
-  const qs = ruleSet.questions;
-  const nq = qs.length;
+  const evals = ruleSet.questions.map((q) => (absent === undefined ? q.evaluate : evaluatorFor(q, absent)));
+  const nq = evals.length;
   const out: FinalVerdict[][] = new Array<FinalVerdict[]>(records.length);
   for (let i = 0; i < records.length; i += 1) {
     const r = records[i] as CaseRecord;
     const vs = new Array<FinalVerdict>(nq);
-    for (let j = 0; j < nq; j += 1) vs[j] = asFinal((qs[j] as Question).evaluate(r, ctx));
+    for (let j = 0; j < nq; j += 1) vs[j] = asFinal((evals[j] as Question['evaluate'])(r, ctx));
     out[i] = vs;
   }
   return out;
@@ -188,7 +195,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
   const { info, records } = cases;
   const questions = ruleSet.questions;
 
-  const computed = evaluateRecords(records, settings, today, ruleSet);
+  const computed = evaluateRecords(records, settings, today, ruleSet, absentColumns(info));
   const selection = checkSelection(records, settings, info);
   const known = new Set<number>();
   for (const r of records) if (typeof r.sagsnr === 'number') known.add(r.sagsnr);

@@ -365,6 +365,16 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
   return { ok: true, info, records, problems };
 }
 
+/**
+ * The columns that read as NO_COLUMN in every record of the sheet: absent from the header and
+ * not one of the blank-when-missing columns (spec §2.1).
+ */
+export function absentColumns(info: Pick<CaseSheetInfo, 'columns'>): ReadonlySet<ColumnId> {
+  return new Set(
+    COLUMNS.filter((c) => info.columns[c.id] === undefined && !c.blankWhenMissing).map((c) => c.id),
+  );
+}
+
 /** The last column with a non-blank cell in the header row or the data rows, outside the generated block. */
 function lastDataColumn(
   rows: readonly (readonly Cell[])[],

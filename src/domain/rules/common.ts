@@ -32,6 +32,48 @@ export function verdict(answer: string, reason: string): FinalVerdict {
   return { answer, reason, computedAnswer: answer };
 }
 
+/**
+ * A verdict whose reason sentence is built the first time it is read. Most reasons are never
+ * shown (the JSON carries answers only; Bemærkninger lists only non-Ja answers), so the hot loop
+ * formats no dates. Copy it with copyVerdict, never with a spread: `reason` is an accessor.
+ */
+class LazyVerdict implements FinalVerdict {
+  readonly computedAnswer: string;
+  private text: string | null = null;
+  constructor(
+    readonly answer: string,
+    private readonly build: () => string,
+  ) {
+    this.computedAnswer = answer;
+  }
+  get reason(): string {
+    if (this.text === null) this.text = this.build();
+    return this.text;
+  }
+}
+
+/**
+ * A verdict with a reason built on demand.
+ * @example lazy('Ja', () => `Holdt ${fd(day)}.`).reason === 'Holdt 01-03-2021.'
+ */
+export function lazy(answer: string, reason: () => string): FinalVerdict {
+  return new LazyVerdict(answer, reason);
+}
+
+/** A plain copy of a verdict with changes (reads `reason`, so it works on lazy verdicts too). */
+export function copyVerdict(v: FinalVerdict, changes: Partial<FinalVerdict>): FinalVerdict {
+  const out: { -readonly [K in keyof FinalVerdict]: FinalVerdict[K] } = {
+    answer: v.answer,
+    reason: v.reason,
+    computedAnswer: v.computedAnswer,
+  };
+  if (v.missing !== undefined) out.missing = v.missing;
+  if (v.inconsistent !== undefined) out.inconsistent = v.inconsistent;
+  if (v.correction !== undefined) out.correction = v.correction;
+  if (v.stale !== undefined) out.stale = v.stale;
+  return Object.assign(out, changes);
+}
+
 const frozen = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
 
 /** "Mangler oplysninger" caused by one column, for each of its three states. */
@@ -118,9 +160,10 @@ export function threeMonths(
   if (to > cut) {
     return {
       relevant: false,
-      verdict: verdict(
+      verdict: lazy(
         'Ikke relevant',
-        `Foranstaltningen blev effektueret ${fd(eff)} og havde ikke virket i 3 måneder (${fd(to)}) på opgørelsesdatoen ${fd(cut)}.`,
+        () =>
+          `Foranstaltningen blev effektueret ${fd(eff)} og havde ikke virket i 3 måneder (${fd(to)}) på opgørelsesdatoen ${fd(cut)}.`,
       ),
     };
   }
@@ -130,9 +173,10 @@ export function threeMonths(
   if (stop !== null && stop < to) {
     return {
       relevant: false,
-      verdict: verdict(
+      verdict: lazy(
         'Ikke relevant',
-        `Foranstaltningen blev effektueret ${fd(eff)} og ophørte ${fd(stop)}, før de første 3 måneder var gået (${fd(to)}).`,
+        () =>
+          `Foranstaltningen blev effektueret ${fd(eff)} og ophørte ${fd(stop)}, før de første 3 måneder var gået (${fd(to)}).`,
       ),
     };
   }
@@ -141,6 +185,11 @@ export function threeMonths(
 
 /** What a rule module declares; the rule set adds the NO_COLUMN guard (spec §2.1). */
 export type QuestionDef = Question;
+
+type Evaluate = Question['evaluate'];
+
+/** The rule of each guarded question without its guard (for runs that check columns once). */
+const UNGUARDED = new WeakMap<Question, Evaluate>();
 
 /**
  * Wraps a question so a column the question reads that is missing from the sheet (NO_COLUMN)
@@ -157,5 +206,22 @@ export function guardColumns(q: QuestionDef): Question {
     }
     return inner(r, ctx);
   };
-  return Object.freeze({ ...q, evaluate });
+  const guarded = Object.freeze({ ...q, evaluate });
+  UNGUARDED.set(guarded, inner);
+  return guarded;
+}
+
+/**
+ * The evaluator to use for a whole sheet whose absent columns are known: the guard's constant
+ * "Mangler oplysninger" when one of the question's columns is absent, else the bare rule. The
+ * guard's answer is the same for every row of a sheet, so the hot loop need not repeat it.
+ */
+export function evaluatorFor(q: Question, absent: ReadonlySet<ColumnId>): Evaluate {
+  for (const id of q.columns) {
+    if (absent.has(id)) {
+      const v = MISSING[id].noColumn;
+      return () => v;
+    }
+  }
+  return UNGUARDED.get(q) ?? q.evaluate;
 }

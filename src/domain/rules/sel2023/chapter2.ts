@@ -1,6 +1,6 @@
 import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, type CaseRecord, type FinalVerdict, type Question } from '../../types';
-import { days, fd, has, inconsistent, missing, verdict } from '../common';
+import { days, fd, has, inconsistent, missing, verdict, lazy } from '../common';
 import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from './labels';
 
 const c = <T extends FinalVerdict>(v: T): T => Object.freeze(v);
@@ -87,16 +87,17 @@ export const Q2_3: Question = {
     // addMonths semantics: 31-10 + 4 months = 28-02 (29-02 in a leap year) (spec §4).
     const deadline = addMonthsDay(start, 4);
     if (end <= deadline) {
-      return verdict(
+      return lazy(
         JA,
-        `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`,
+        () =>
+          `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`,
       );
     }
     const late = `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - deadline)} efter fristen ${fd(deadline)}`;
     const f = r.bfu_foreloebig;
-    if (f === null) return verdict(NEJ, `${late}.`);
+    if (f === null) return lazy(NEJ, () => `${late}.`);
     if (!has(f)) return missing('bfu_foreloebig', f);
-    return verdict(NEJ_LOVLIG, `${late}, men der er dokumenteret en foreløbig vurdering.`);
+    return lazy(NEJ_LOVLIG, () => `${late}, men der er dokumenteret en foreløbig vurdering.`);
   },
 };
 
@@ -143,14 +144,14 @@ export const Q2_5: Question = {
     if (!has(dec)) return missing('afgoerelsesdato', dec);
     // Decision: an investigation finished on the decision day counts as finished before it (spec §4: ≤).
     if (end <= dec) {
-      return verdict(JA, `Undersøgelsen blev afsluttet ${fd(end)}, inden afgørelsen ${fd(dec)}.`);
+      return lazy(JA, () => `Undersøgelsen blev afsluttet ${fd(end)}, inden afgørelsen ${fd(dec)}.`);
     }
     const after = `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - dec)} efter afgørelsen ${fd(dec)}`;
     const akut = r.akut;
     if (akut === true)
-      return verdict(NEJ_LOVLIG, `${after}, men der var tale om akut støtte (§ 52, stk. 2).`);
+      return lazy(NEJ_LOVLIG, () => `${after}, men der var tale om akut støtte (§ 52, stk. 2).`);
     if (akut === null || akut === false)
-      return verdict(NEJ, `${after}, og der var ikke tale om akut støtte.`);
+      return lazy(NEJ, () => `${after}, og der var ikke tale om akut støtte.`);
     return missing('akut', akut);
   },
 };

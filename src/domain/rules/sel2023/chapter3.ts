@@ -1,5 +1,5 @@
 import { IKKE_RELEVANT, UNREADABLE, NO_COLUMN, type FinalVerdict, type Question } from '../../types';
-import { days, fd, has, missing, threeMonths, verdict } from '../common';
+import { days, fd, has, missing, threeMonths, verdict, lazy } from '../common';
 import { bfuGate } from './chapter2';
 import { JA, NEJ, NEJ_BEGRUNDES, ROWS_JA_NEJ } from './labels';
 
@@ -91,8 +91,7 @@ export const Q3_8: Question = {
       if (!has(dec)) return missing('afgoerelsesdato', dec);
       // Decision: a conversation on the decision day itself counts as before the decision (spec §4: ≤).
       if (talk <= dec) {
-        return verdict(
-          JA,
+        return lazy(JA, () =>
           talk === dec
             ? `Børnesamtalen blev holdt ${fd(talk)}, samme dag som afgørelsen.`
             : `Børnesamtalen blev holdt ${fd(talk)}, før afgørelsen ${fd(dec)}.`,
@@ -104,13 +103,13 @@ export const Q3_8: Question = {
     const other =
       ex === 'andet' ? ', og den angivne begrundelse er ikke en undtagelse efter § 48, stk. 2' : '';
     if (talk !== null && has(dec)) {
-      return verdict(
+      return lazy(
         NEJ,
-        `Børnesamtalen blev først holdt ${fd(talk)}, ${days(talk - dec)} efter afgørelsen ${fd(dec)}${other || ', og der er ingen dokumenteret undtagelse'}.`,
+        () =>
+          `Børnesamtalen blev først holdt ${fd(talk)}, ${days(talk - dec)} efter afgørelsen ${fd(dec)}${other || ', og der er ingen dokumenteret undtagelse'}.`,
       );
     }
-    return verdict(
-      NEJ,
+    return lazy(NEJ, () =>
       has(dec)
         ? `Der ses ingen børnesamtale før afgørelsen ${fd(dec)}${other || ' og ingen dokumenteret undtagelse'}.`
         : `Der ses ingen børnesamtale før afgørelsen${other || ' og ingen dokumenteret undtagelse'}.`,
@@ -136,9 +135,10 @@ export const Q3_9: Question = {
     const k = r.kontakt;
     if (k === UNREADABLE || k === NO_COLUMN) return missing('kontakt', k);
     if (k !== null && k >= t.from && k <= t.to) {
-      return verdict(
+      return lazy(
         JA,
-        `Første kontakt med barnet var ${fd(k)}, inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
+        () =>
+          `Første kontakt med barnet var ${fd(k)}, inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
       );
     }
     const what =
@@ -148,9 +148,9 @@ export const Q3_9: Question = {
           ? `Kontakten med barnet ${fd(k)} lå før effektueringen ${fd(t.from)}, og der ses ingen kontakt i de første 3 måneder (senest ${fd(t.to)})`
           : `Første kontakt med barnet var ${fd(k)}, ${days(k - t.to)} efter 3-måneders fristen ${fd(t.to)}`;
     const g = r.kontakt_grund;
-    if (g === null) return verdict(NEJ, `${what}.`);
+    if (g === null) return lazy(NEJ, () => `${what}.`);
     if (!has(g)) return missing('kontakt_grund', g);
-    return verdict(NEJ_BEGRUNDES, `${what}, men der er angivet en begrundelse.`);
+    return lazy(NEJ_BEGRUNDES, () => `${what}, men der er angivet en begrundelse.`);
   },
 };
 

@@ -1,6 +1,6 @@
 import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, NO_COLUMN, UNREADABLE, type FinalVerdict, type Question } from '../../types';
-import { days, fd, has, missing, verdict } from '../common';
+import { days, fd, has, missing, verdict, lazy } from '../common';
 import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from './labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
@@ -27,21 +27,22 @@ export const Q4_10: Question = {
     if (hp !== null) {
       // Relevant for every case; the timing does not change the answer, only the reason (spec §4).
       const dec = r.afgoerelsesdato;
-      if (!has(dec)) return verdict(JA, `Handleplanen blev udarbejdet ${fd(hp)}.`);
-      if (hp <= dec) return verdict(JA, `Handleplanen blev udarbejdet ${fd(hp)}, før afgørelsen ${fd(dec)}.`);
+      if (!has(dec)) return lazy(JA, () => `Handleplanen blev udarbejdet ${fd(hp)}.`);
+      if (hp <= dec)
+        return lazy(JA, () => `Handleplanen blev udarbejdet ${fd(hp)}, før afgørelsen ${fd(dec)}.`);
       if (r.akut === true) {
         // § 140, stk. 2: in acute cases the plan may follow the decision, within 4 months.
         const limit = addMonthsDay(dec, 4);
-        return verdict(
-          JA,
+        return lazy(JA, () =>
           hp > limit
             ? `Handleplanen blev udarbejdet ${fd(hp)}, mere end 4 måneder efter den akutte afgørelse ${fd(dec)} (senest ${fd(limit)}).`
             : `Handleplanen blev udarbejdet ${fd(hp)}, efter den akutte afgørelse ${fd(dec)} men inden for 4 måneder.`,
         );
       }
-      return verdict(
+      return lazy(
         JA,
-        `Handleplanen blev udarbejdet ${fd(hp)}, ${days(hp - dec)} efter afgørelsen ${fd(dec)}, uden at der var tale om akut støtte.`,
+        () =>
+          `Handleplanen blev udarbejdet ${fd(hp)}, ${days(hp - dec)} efter afgørelsen ${fd(dec)}, uden at der var tale om akut støtte.`,
       );
     }
     const g = r.handleplan_grund;

@@ -1,5 +1,5 @@
 import { IKKE_RELEVANT, NO_COLUMN, UNREADABLE, type FinalVerdict, type Question } from '../../types';
-import { days, fd, missing, threeMonths, verdict } from '../common';
+import { days, fd, missing, threeMonths, verdict, lazy } from '../common';
 import { JA, NEJ, ROWS_JA_NEJ } from './labels';
 
 const NOT_EFFECTED: FinalVerdict = Object.freeze(
@@ -22,26 +22,29 @@ export const Q5_12: Question = {
     const o = r.opfoelgning;
     if (o === UNREADABLE || o === NO_COLUMN) return missing('opfoelgning', o);
     if (o === null) {
-      return verdict(
+      return lazy(
         NEJ,
-        `Der ses ingen opfølgning inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
+        () =>
+          `Der ses ingen opfølgning inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
       );
     }
     if (o < t.from) {
-      return verdict(
+      return lazy(
         NEJ,
-        `Opfølgningen ${fd(o)} lå før effektueringen ${fd(t.from)}, og der ses ingen opfølgning i de første 3 måneder (senest ${fd(t.to)}).`,
+        () =>
+          `Opfølgningen ${fd(o)} lå før effektueringen ${fd(t.from)}, og der ses ingen opfølgning i de første 3 måneder (senest ${fd(t.to)}).`,
       );
     }
     if (o > t.to) {
-      return verdict(
+      return lazy(
         NEJ,
-        `Første opfølgning var ${fd(o)}, ${days(o - t.to)} efter 3-måneders fristen ${fd(t.to)}.`,
+        () => `Første opfølgning var ${fd(o)}, ${days(o - t.to)} efter 3-måneders fristen ${fd(t.to)}.`,
       );
     }
-    return verdict(
+    return lazy(
       JA,
-      `Første opfølgning var ${fd(o)}, inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
+      () =>
+        `Første opfølgning var ${fd(o)}, inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
     );
   },
 };

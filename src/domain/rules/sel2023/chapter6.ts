@@ -1,5 +1,5 @@
 import { wallClockToEpochMs } from '../../copenhagen';
-import { dayFromYmd, ymdFromDay } from '../../days';
+import { dayFromYmd } from '../../days';
 import {
   IKKE_RELEVANT,
   NO_COLUMN,
@@ -8,7 +8,7 @@ import {
   type FinalVerdict,
   type Question,
 } from '../../types';
-import { fdt, has, inconsistent, missing, verdict } from '../common';
+import { fdt, has, inconsistent, missing, verdict, lazy } from '../common';
 import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from './labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
@@ -25,16 +25,27 @@ function lastSunday(y: number, m: 3 | 10): Day {
   return last - ((last + 6) % 7);
 }
 
+/** Every EU DST change day (spring and autumn) of the years the tool can meet, built once. */
+let dstDays: ReadonlySet<Day> | null = null;
+const DST_FROM = dayFromYmd(1900, 1, 1);
+const DST_TO = dayFromYmd(2200, 12, 31);
+function dstChangeDays(): ReadonlySet<Day> {
+  if (dstDays === null) {
+    const s = new Set<Day>();
+    for (let y = 1900; y <= 2200; y += 1) {
+      s.add(lastSunday(y, 3));
+      s.add(lastSunday(y, 10));
+    }
+    dstDays = s;
+  }
+  return dstDays;
+}
+
 /** True when a DST change day of Europe/Copenhagen lies in [from, to] (or the span is long). */
 export function mayCrossDst(from: Day, to: Day): boolean {
-  if (to < from || to - from > 300) return true;
-  const y1 = ymdFromDay(from).y;
-  const y2 = ymdFromDay(to).y;
-  for (let y = y1; y <= y2; y += 1) {
-    const spring = lastSunday(y, 3);
-    const autumn = lastSunday(y, 10);
-    if ((spring >= from && spring <= to) || (autumn >= from && autumn <= to)) return true;
-  }
+  if (to < from || to - from > 31 || from < DST_FROM || to > DST_TO) return true;
+  const days = dstChangeDays();
+  for (let d = from; d <= to; d += 1) if (days.has(d)) return true;
   return false;
 }
 
@@ -63,7 +74,7 @@ export const Q6_13: Question = {
     const v = r.vurdering_24t;
     if (v === UNREADABLE || v === NO_COLUMN) return missing('vurdering_24t', v);
     if (v === null) {
-      return verdict(NEJ_JOURNAL, `Underretningen kom ${fdt(u)}, og der ses ingen 24-timers vurdering.`);
+      return lazy(NEJ_JOURNAL, () => `Underretningen kom ${fdt(u)}, og der ses ingen 24-timers vurdering.`);
     }
     const dayDiff = v.day - u.day;
     if (u.minutes === null || v.minutes === null) {
@@ -76,14 +87,16 @@ export const Q6_13: Question = {
         );
       }
       if (dayDiff <= 1) {
-        return verdict(
+        return lazy(
           JA,
-          `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff === 0 ? 'samme dag som' : 'dagen efter'} underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
+          () =>
+            `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff === 0 ? 'samme dag som' : 'dagen efter'} underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
         );
       }
-      return verdict(
+      return lazy(
         NEJ_SENERE,
-        `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff} kalenderdage efter underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
+        () =>
+          `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff} kalenderdage efter underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
       );
     }
     // Wall-clock minutes equal real minutes unless a DST change lies between; then the exact
@@ -100,14 +113,16 @@ export const Q6_13: Question = {
       );
     }
     if (elapsed <= MINUTES_24H) {
-      return verdict(
+      return lazy(
         JA,
-        `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
+        () =>
+          `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
       );
     }
-    return verdict(
+    return lazy(
       NEJ_SENERE,
-      `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
+      () =>
+        `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
     );
   },
 };
