@@ -1,6 +1,7 @@
 import { reviewAppendRows, withAppendedReviewRows } from './corrections';
 import {
   approveRemaining,
+  initialsPlan,
   reasonProblem,
   reviewLineFor,
   validInitials,
@@ -314,4 +315,33 @@ test('reasonProblem: names are matched as whole words only', () => {
   expect(reasonProblem('testbarn var syg', c)).toMatch(/barnets navn/);
   expect(reasonProblem('Journal nr. 12345', c)).toBeNull();
   expect(reasonProblem('x'.repeat(2001), c)).toMatch(/for lang/);
+});
+
+describe('initialsPlan: the initials go into one Indstillinger cell', () => {
+  const base = { clearColumns: null, verdictColumnWidths: [], sheets: [], deleteSheets: [] };
+  test('next to an existing Initialer label (column A or B)', () => {
+    const s = snap({
+      Sagsoversigt: [],
+      Indstillinger: [['Kommune', 'X'], [null, 'initialer', 'GL'], ['Note']],
+    });
+    expect(initialsPlan(s, 'Sagsoversigt', 'AB')).toEqual({
+      ...base,
+      caseSheet: 'Indstillinger',
+      verdictBlock: { row: 2, col: 3, values: [['AB']] },
+    });
+  });
+  test('a new label | value row below the last row; a new sheet when there is none', () => {
+    const s = snap({ Sagsoversigt: [], Indstillinger: [['Kommune', 'X'], [], ['Note'], [null]] });
+    expect(initialsPlan(s, 'Sagsoversigt', 'AB').verdictBlock).toEqual({
+      row: 4,
+      col: 1,
+      values: [['Initialer', 'AB']],
+    });
+    const none = initialsPlan(snap({ Sagsoversigt: [] }), 'Sagsoversigt', 'AB');
+    expect(none.caseSheet).toBe('Sagsoversigt');
+    expect(none.verdictBlock.values).toEqual([]);
+    expect(none.sheets.map((b) => [b.name, b.blocks[0]?.values])).toEqual([
+      ['Indstillinger', [['Initialer', 'AB']]],
+    ]);
+  });
 });

@@ -1,4 +1,7 @@
+import { normalizeHeader } from './headers';
 import { MEASURE_BY_CODE } from './measures';
+import { SETTINGS_LABELS } from './settings';
+import { SETTINGS_SHEET, sameSheetName } from './sheetnames';
 import { isChange, latestLines, lineKey, reviewLine } from './corrections';
 import { getRuleSet } from './rules';
 import {
@@ -12,6 +15,8 @@ import {
   type PlanValue,
   type Question,
   type Report,
+  type Snapshot,
+  type WritePlan,
 } from './types';
 
 /**
@@ -239,4 +244,51 @@ export function measureText(c: CaseResult): string {
   if (m === null || m === NO_COLUMN) return 'Foranstaltning ikke angivet';
   if (m === UNREADABLE) return 'Foranstaltning kan ikke læses';
   return MEASURE_BY_CODE[m].label;
+}
+
+/**
+ * The plan that keeps the reviewer's initials in Indstillinger, touching one cell: the value next
+ * to an existing "Initialer" label (column A or B, first such row, as readSettings finds it), else
+ * a new "Initialer | XX" row below the sheet's last row, else (no sheet) a new Indstillinger sheet
+ * with that row. The cells are written through the plan's cell block on the named sheet; nothing
+ * else of the workbook changes (a person's other settings and notes stay as they are).
+ */
+export function initialsPlan(snapshot: Snapshot, caseSheet: string, initials: string): WritePlan {
+  const base: WritePlan = {
+    caseSheet,
+    clearColumns: null,
+    verdictBlock: { row: 1, col: 1, values: [] },
+    verdictColumnWidths: [],
+    sheets: [],
+    deleteSheets: [],
+  };
+  const label = SETTINGS_LABELS.initialer;
+  const name = snapshot.sheetNames.find((n) => sameSheetName(n, SETTINGS_SHEET));
+  if (name === undefined) {
+    return {
+      ...base,
+      sheets: [
+        {
+          name: SETTINGS_SHEET,
+          blocks: [{ row: 1, col: 1, values: [[label, initials]] }],
+          columnWidths: [28, 24],
+          freezeRows: 0,
+          visibility: 'visible',
+        },
+      ],
+    };
+  }
+  const rows = snapshot.sheets[name]?.rows ?? [];
+  const key = normalizeHeader(label);
+  for (let r = 0; r < rows.length; r += 1) {
+    const row = rows[r] ?? [];
+    for (let c = 0; c < 2; c += 1) {
+      const cell = row[c];
+      if (typeof cell === 'string' && normalizeHeader(cell) === key)
+        return { ...base, caseSheet: name, verdictBlock: { row: r + 1, col: c + 2, values: [[initials]] } };
+    }
+  }
+  let last = rows.length;
+  while (last > 0 && (rows[last - 1] ?? []).every((c) => c === null || c === '')) last -= 1;
+  return { ...base, caseSheet: name, verdictBlock: { row: last + 1, col: 1, values: [[label, initials]] } };
 }

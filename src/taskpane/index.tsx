@@ -9,9 +9,10 @@ import { browserTheme, detectHost } from './services/host';
 import { officeSession } from './services/officeSession';
 import type { Session } from './services/session';
 import { standaloneApi } from './services/standalone';
-import { todayInCopenhagen } from './today';
+import { nowInCopenhagen, todayInCopenhagen } from './today';
 
 const today = () => todayInCopenhagen(new Date());
+const now = () => nowInCopenhagen(new Date());
 
 function parseDayText(text: string): number | null {
   const v = parseDate(text, false);
@@ -38,7 +39,12 @@ async function main(): Promise<void> {
     const common = { loadForm, parseDayText };
     if (host.kind === 'excel') {
       root.render(
-        <App {...common} theme={host.theme} initialSession={officeSession(core, today)} standalone={null} />,
+        <App
+          {...common}
+          theme={host.theme}
+          initialSession={officeSession(core, today, now)}
+          standalone={null}
+        />,
       );
     } else {
       root.render(
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
           {...common}
           theme={browserTheme()}
           initialSession={null}
-          standalone={standaloneApi(core, today)}
+          standalone={standaloneApi(core, today, now)}
         />,
       );
     }

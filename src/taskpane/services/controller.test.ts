@@ -71,7 +71,12 @@ function setup(result: EvaluateResult = { ok: true, report }, withSelect = false
       sheets: [{ ...sheet('Indstillinger'), blocks: [{ row: 1, col: 1, values: [[s.kommune]] }] }],
     }),
   };
-  const controller = new BarometerController(port, core, () => TODAY);
+  const controller = new BarometerController(
+    port,
+    core,
+    () => TODAY,
+    () => ({ day: TODAY, minutes: 600 }),
+  );
   return { controller, applied, selected, events };
 }
 

@@ -1,5 +1,17 @@
 import type { Day, EvaluateResult, Problem, Report, Settings, Snapshot, WritePlan } from '../../domain/types';
+import { caseAtAddress, caseRowAddress } from '../../domain/caseview';
+import { reviewAppendRows, withAppendedReviewRows } from '../../domain/corrections';
 import { GENERATED_SHEETS } from '../../domain/plan';
+import {
+  approveRemaining,
+  initialsPlan,
+  reviewLineFor,
+  validInitials,
+  type ReviewAction,
+  type ReviewResult,
+  type ReviewTarget,
+  type WallClock,
+} from '../../domain/review';
 import { UserError, type WorkbookPort } from '../../workbook/port';
 
 /** The pure core the controller drives (bound to src/domain in core.ts; injected for tests). */
@@ -31,6 +43,27 @@ export interface RunResult {
   readonly problems: readonly Problem[];
 }
 
+/** What a review action did. */
+export interface ReviewOutcome {
+  /** The evaluation after the action (the case view shows it). */
+  readonly result: RunResult;
+  /** Lines appended to Gennemgang; 0 when nothing was written. */
+  readonly written: number;
+  /** Set (a Danish sentence) when nothing was written because the case changed since it was shown. */
+  readonly changed: string | null;
+}
+
+/** How many of the pane's own selections are remembered while their events are on the way. */
+const MAX_ECHOES = 20;
+
+/** "$A$7:$AE$7", "Sagsoversigt!a7:ae7" → "A7:AE7". */
+const normalAddress = (address: string): string =>
+  address
+    .slice(address.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .trim()
+    .toUpperCase();
+
 /** Lets the browser paint (progress, spinner) between the phases of a run. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -50,14 +83,26 @@ export interface SettingsForm {
  * components call these and render the plain results.
  */
 export class BarometerController {
+  /** The latest evaluation (check, tables or review), for mapping Excel selections to cases. */
+  private latest: Report | null = null;
+  /** Addresses the pane selected whose selection event has not come back yet. */
+  private readonly echoes: string[] = [];
+
   constructor(
     private readonly port: WorkbookPort,
     private readonly core: Core,
     private readonly today: () => Day,
+    /** Wall-clock time in Europe/Copenhagen, for Tidspunkt in the review log. */
+    private readonly now: () => WallClock,
   ) {}
 
   get canSelect(): boolean {
     return typeof this.port.select === 'function';
+  }
+
+  /** True when the workbook reports the user's selections (Excel), so a row can open its case. */
+  get canWatchSelection(): boolean {
+    return typeof this.port.watchSelection === 'function';
   }
 
   /** Writes the empty Sagsoversigt and Indstillinger sheets. Returns the plan's problems. */
@@ -96,8 +141,129 @@ export class BarometerController {
   }
 
   async select(problem: Problem): Promise<void> {
-    if (this.port.select && problem.sheet && problem.cell)
-      await this.port.select(problem.sheet, problem.cell);
+    if (problem.sheet && problem.cell) await this.selectCell(problem.sheet, problem.cell);
+  }
+
+  /**
+   * Selects a cell or range in Excel. The selection event Excel raises for it is recognised as the
+   * pane's own (an echo) and ignored, so quick next/previous never jumps back to an earlier case.
+   */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    if (!this.port.select) return;
+    const a = normalAddress(address);
+    this.echoes.push(a);
+    if (this.echoes.length > MAX_ECHOES) this.echoes.shift();
+    try {
+      await this.port.select(sheet, address);
+    } catch (e) {
+      const k = this.echoes.lastIndexOf(a);
+      if (k >= 0) this.echoes.splice(k, 1);
+      throw e;
+    }
+  }
+
+  /** Moves Excel's selection to a case's row (the people's columns). */
+  async selectCase(report: Report, index: number): Promise<void> {
+    const target = caseRowAddress(report, index);
+    if (target) await this.selectCell(target.sheet, target.address);
+  }
+
+  /**
+   * Opens the case of the row the user selects on the case sheet: calls onCase(index of the case in
+   * the latest report) for each user selection on a case row; the pane's own selections, the header
+   * and rows without a case are ignored. Resolves to a function that stops watching.
+   */
+  async watchCases(sheet: string, onCase: (index: number) => void): Promise<() => Promise<void>> {
+    if (!this.port.watchSelection) return async () => undefined;
+    return this.port.watchSelection(sheet, (address) => {
+      const k = this.echoes.indexOf(normalAddress(address));
+      if (k >= 0) {
+        this.echoes.splice(k, 1);
+        return;
+      }
+      const report = this.latest;
+      const index = report === null ? null : caseAtAddress(report, address);
+      if (index !== null) onCase(index);
+    });
+  }
+
+  /** Validates and keeps the reviewer's initials in Indstillinger (one cell). Returns them. */
+  async saveInitials(text: string): Promise<string> {
+    const initials = validInitials(text);
+    if (initials === null) {
+      throw new UserError(
+        'Initialer skal være 1–10 bogstaver eller tal uden mellemrum (fx "ABC"); ret feltet, og gem igen.',
+      );
+    }
+    const snapshot = await this.port.readSnapshot();
+    const caseSheet = this.latest?.caseSheet.name ?? snapshot.sheetNames[0];
+    if (caseSheet === undefined) throw new UserError('Arbejdsbogen har ingen ark.');
+    await this.port.apply(initialsPlan(snapshot, caseSheet, initials));
+    return initials;
+  }
+
+  /**
+   * "Godkend", "Ret" or a withdrawal on one question: reads the workbook, checks that the verdict
+   * is still what the reviewer saw, appends one line to Gennemgang (nothing else is written) and
+   * returns the evaluation with the line applied.
+   */
+  review(target: ReviewTarget, action: ReviewAction): Promise<ReviewOutcome> {
+    return this.appendReview((report, snapshot) =>
+      reviewLineFor(report, target, action, this.reviewContext(report, snapshot)),
+    );
+  }
+
+  /** "Godkend resten": approves every question of the case that has no line yet (one append). */
+  approveRest(sagsnr: number): Promise<ReviewOutcome> {
+    return this.appendReview((report, snapshot) =>
+      approveRemaining(report, sagsnr, this.reviewContext(report, snapshot)),
+    );
+  }
+
+  private reviewContext(report: Report, snapshot: Snapshot) {
+    return { now: this.now(), date1904: snapshot.date1904, initials: report.settings.initialer };
+  }
+
+  private async appendReview(
+    lineFor: (report: Report, snapshot: Snapshot) => ReviewResult,
+  ): Promise<ReviewOutcome> {
+    const snapshot = await this.port.readSnapshot();
+    const report = this.evaluateOrThrow(snapshot);
+    const line = lineFor(report, snapshot);
+    if (!line.ok) {
+      if (line.code === 'invalid') throw new UserError(line.message);
+      return { result: this.resultOf(report, snapshot), written: 0, changed: line.message };
+    }
+    const rows = reviewAppendRows(snapshot, line.lines);
+    if (!rows.ok) throw new UserError(rows.message);
+    await this.port.apply({
+      caseSheet: report.caseSheet.name,
+      clearColumns: null,
+      verdictBlock: { row: 1, col: 1, values: [] },
+      verdictColumnWidths: [],
+      sheets: [],
+      deleteSheets: [],
+      reviewAppend: rows.rows,
+    });
+    const after = withAppendedReviewRows(snapshot, rows.rows);
+    return {
+      result: this.resultOf(this.evaluateOrThrow(after), after),
+      written: line.lines.length,
+      changed: null,
+    };
+  }
+
+  private evaluateOrThrow(snapshot: Snapshot): Report {
+    const result = this.core.evaluate(snapshot, { today: this.today() });
+    if (!result.ok) throw new UserError(result.error.message, 2);
+    this.latest = result.report;
+    return result.report;
+  }
+
+  /** The report with the problems a write would add (as after Kør kontrol), without writing. */
+  private resultOf(report: Report, snapshot: Snapshot): RunResult {
+    const plan = this.core.planWrite(report, snapshot);
+    return { report, problems: [...report.problems, ...(plan.problems ?? [])] };
   }
 
   private async run(onPhase: (p: Phase) => void, choose: (plan: WritePlan) => WritePlan): Promise<RunResult> {
@@ -106,13 +272,12 @@ export class BarometerController {
     const snapshot = await this.port.readSnapshot();
     onPhase('evaluate');
     await yieldToEventLoop();
-    const result = this.core.evaluate(snapshot, { today: this.today() });
-    if (!result.ok) throw new UserError(result.error.message, 2);
-    const plan = this.core.planWrite(result.report, snapshot);
+    const report = this.evaluateOrThrow(snapshot);
+    const plan = this.core.planWrite(report, snapshot);
     onPhase('write');
     await yieldToEventLoop();
     await this.port.apply(choose(plan));
-    return { report: result.report, problems: [...result.report.problems, ...(plan.problems ?? [])] };
+    return { report, problems: [...report.problems, ...(plan.problems ?? [])] };
   }
 }
 

@@ -3,6 +3,7 @@
  * import() in standalone.ts, so ExcelJS stays out of the chunks Excel loads.
  */
 import { ExcelJsWorkbook } from '../../workbook/exceljs';
+import type { WallClock } from '../../domain/review';
 import type { Day } from '../../domain/types';
 import type { WorkbookPort } from '../../workbook/port';
 import { BarometerController, type Core } from './controller';
@@ -15,11 +16,12 @@ function session(
   name: string,
   core: Core,
   today: () => Day,
+  now: () => WallClock,
   port: WorkbookPort = wb,
   downloadName: string = resultFileName(name),
 ): Session {
   return {
-    controller: new BarometerController(port, core, today),
+    controller: new BarometerController(port, core, today, now),
     name,
     download: async () => {
       const bytes = await wb.toBuffer();
@@ -34,8 +36,9 @@ export async function sessionFromBuffer(
   name: string,
   core: Core,
   today: () => Day,
+  now: () => WallClock,
 ): Promise<Session> {
-  return session(await ExcelJsWorkbook.fromBuffer(buf), name, core, today);
+  return session(await ExcelJsWorkbook.fromBuffer(buf), name, core, today, now);
 }
 
 const PLACEHOLDER = 'Ark1';
@@ -44,7 +47,7 @@ const PLACEHOLDER = 'Ark1';
  * A new workbook for "Opret skabelon" when no file is open. It starts with one empty sheet (as
  * Excel's new workbooks do; a plan names an existing sheet), removed once the template is in.
  */
-export function blankSession(core: Core, today: () => Day): Session {
+export function blankSession(core: Core, today: () => Day, now: () => WallClock): Session {
   const wb = ExcelJsWorkbook.empty();
   wb.workbook.addWorksheet(PLACEHOLDER);
   const port: WorkbookPort = {
@@ -57,5 +60,5 @@ export function blankSession(core: Core, today: () => Day): Session {
       }
     },
   };
-  return session(wb, 'Ny arbejdsbog', core, today, port, 'sagsoversigt.xlsx');
+  return session(wb, 'Ny arbejdsbog', core, today, now, port, 'sagsoversigt.xlsx');
 }
