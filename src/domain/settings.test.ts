@@ -159,6 +159,8 @@ describe('readSettings', () => {
       ['Opgørelsesdato', formatDay(TODAY + 1)],
     ]);
     expect(problems.map((p) => [p.code, p.cell])).toEqual([['opgoerelsesdato-future', 'B2']]);
+    // Regression: the message names the cell, not only the sheet.
+    expect(problems[0]?.message).toContain('Indstillinger!B2');
     expect(
       read([
         ['Kommune', 'x'],

@@ -195,7 +195,7 @@ export function readSettings(
       column: null,
       severity: 'warning',
       code: 'opgoerelsesdato-future',
-      message: `Opgørelsesdatoen ${formatDay(opgoerelsesdato)} ligger efter dags dato ${formatDay(today)}; ret Opgørelsesdato i arket ${SETTINGS_SHEET}, så tremånedersfristerne måles til en dato, der er nået.`,
+      message: `Opgørelsesdatoen ${formatDay(opgoerelsesdato)} ligger efter dags dato ${formatDay(today)}; ret Opgørelsesdato i arket ${f ? sheetRef(sheetName, f.ref) : SETTINGS_SHEET}, så tremånedersfristerne måles til en dato, der er nået.`,
       sheet: f ? sheetName : null,
       cell: f ? f.ref : null,
     });
