@@ -167,7 +167,10 @@ function showValue(cell: Cell, def: ColumnDef): string | null {
   else if (typeof cell === 'boolean') s = cell ? 'SAND' : 'FALSK';
   else if (cell && 'n' in cell) s = String(cell.n);
   else return null;
-  if (s.length > 40 || /\d{6}.?\d{4}/.test(s)) return null;
+  // Decision (spec §2.5): only values without letters are quoted back (a date or number typed
+  // wrong). Text may be a child's name typed in the wrong column, and 9 or more digits may be a CPR
+  // number (a number cell drops its leading zero), so neither is echoed; the address says where.
+  if (s.length > 40 || /\p{L}/u.test(s) || (s.match(/\d/g)?.length ?? 0) >= 9) return null;
   return s;
 }
 
