@@ -326,8 +326,9 @@ export function reviewLine(line: {
     line.question,
     line.computed,
     line.correctedTo,
-    line.reason,
-    line.initials ?? '',
+    // Empty text is written as an empty cell, never as a zero-length string.
+    line.reason === '' ? null : line.reason,
+    line.initials === null || line.initials === '' ? null : line.initials,
   ];
 }
 

@@ -38,7 +38,7 @@ const table = (rep: Report, id: string) => rep.tables.find((t) => t.id === id)!;
 describe('reviewLineFor: the log line of Godkend, Ret and a withdrawal', () => {
   test('Godkend writes Rettet til = the computed verdict, no reason, initials and an Excel date-time', () => {
     const { lines, report } = act(reviewSnapshot(), 1, '2.3', { kind: 'godkend' });
-    expect(lines).toEqual([[SERIAL, 1, '2.3', 'Nej', 'Nej', '', 'AB']]);
+    expect(lines).toEqual([[SERIAL, 1, '2.3', 'Nej', 'Nej', null, 'AB']]);
     expect(report.cases[0]!.review).toBe('godkendt');
     expect(report.cases[0]!.verdicts['2.3']!.answer).toBe('Nej');
     expect(report.reviewed).toBe(1);

@@ -8,6 +8,27 @@ import { evaluate } from '../../src/domain/evaluate';
 import { planWrite } from '../../src/domain/plan';
 import { todayInCopenhagen } from '../../src/taskpane/today';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
+import { COLUMNS } from '../../src/domain/columns';
+import eksempel from '../fixtures/data/eksempel';
+
+/**
+ * The example's CPR numbers (with and without the dash) and children's names: the browser test
+ * asserts none of them ever appears in a console message. Passed only as data, never printed.
+ */
+function secrets(): string[] {
+  const at = (id: string) => COLUMNS.findIndex((c) => c.id === id);
+  const out = new Set<string>();
+  for (const row of eksempel.rows) {
+    const cpr = row[at('cpr')];
+    const name = row[at('navn')];
+    if (typeof cpr === 'string' && cpr !== '') {
+      out.add(cpr);
+      out.add(cpr.replace('-', ''));
+    }
+    if (typeof name === 'string' && name !== '') out.add(name);
+  }
+  return [...out];
+}
 
 async function main(file: string): Promise<void> {
   const wb = await ExcelJsWorkbook.fromBuffer(readFileSync(file));
@@ -22,7 +43,12 @@ async function main(file: string): Promise<void> {
       kommune: report.settings.kommune,
       cases: report.cases.length,
       problems: report.problems.length + (plan.problems?.length ?? 0),
-      tables: report.tables.map((t) => ({ id: t.id, title: t.title })),
+      tables: report.tables.map((t) => ({
+        id: t.id,
+        title: t.title,
+        rows: Object.fromEntries(t.rows.map((r) => [r.label, r.count])),
+      })),
+      secrets: secrets(),
       verdictHeaders: header.filter((h): h is string => typeof h === 'string' && h !== ''),
     }),
   );

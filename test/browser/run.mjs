@@ -7,10 +7,14 @@
  *
  * Flow: the pane loads → "Brug eksempel" (by keyboard) → "Kør kontrol" lists problems →
  * "Byg tabeller" shows the tables → "Kopiér tabel" puts an HTML table + text on the clipboard →
- * "Hent resultat" downloads the workbook, which is read back with ExcelJS. axe-core reports no
- * violations on every screen (light and dark theme); a screenshot per screen goes to
- * test/artifacts/. Every request is recorded: nothing may leave the page's own origin except the
- * office.js script tag, which is aborted (as offline), so the pane must fall back to standalone.
+ * "Hent resultat" downloads the workbook, which is read back with ExcelJS. Then the reviewer
+ * workflow: a keyboard-only walk through three cases, two cases reviewed (one approved, one
+ * corrected with a reason), "Byg tabeller" shows the corrected count, and the downloaded workbook
+ * holds the Gennemgang log. axe-core reports no violations on every screen (light and dark theme,
+ * the case view included); a screenshot per screen goes to test/artifacts/. Every request is
+ * recorded: nothing may leave the page's own origin except the office.js script tag, which is
+ * aborted (as offline), so the pane must fall back to standalone. Every console message of the
+ * whole session is scanned for the example's CPR numbers and children's names: none may appear.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -153,6 +157,78 @@ async function pressByKeyboard(page, name) {
   throw new Error(`"${name}" cannot be reached with the Tab key`);
 }
 
+/** The name of the focused element (aria-label or text), for asserting where focus is. */
+function focusedName(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+  });
+}
+
+/**
+ * Waits until the focused element's name matches (a string or a RegExp): focus moves after React
+ * renders, so the test waits for that real state; it fails loudly when focus never gets there.
+ */
+async function waitForFocus(page, expected, why) {
+  const pattern = expected instanceof RegExp ? { source: expected.source } : { exact: expected };
+  try {
+    await page.waitForFunction(
+      (p) => {
+        const el = document.activeElement;
+        const name = el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+        return p.exact !== undefined ? name === p.exact : new RegExp(p.source).test(name);
+      },
+      pattern,
+      { timeout: 10000 },
+    );
+  } catch {
+    assert.fail(`${why}: focus is on "${await focusedName(page)}", expected ${String(expected)}`);
+  }
+}
+
+/** Waits until the element is the focused one. */
+async function waitForFocusOn(locator, why) {
+  try {
+    await locator.evaluate(
+      (el) =>
+        new Promise((resolve, reject) => {
+          const t0 = performance.now();
+          const check = () => {
+            if (el === document.activeElement) resolve(true);
+            else if (performance.now() - t0 > 10000) reject(new Error('timeout'));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+  } catch {
+    assert.fail(`${why}: the element never got focus`);
+  }
+}
+
+/** The open case's heading in the case view ("Sag 3"). */
+const caseHeading = (page, name) => page.getByRole('heading', { level: 3, name, exact: true });
+
+/** A question's card in the open case, by its heading ("2.3 4-måneders frist"). */
+const questionCard = (page, title) => page.getByRole('article', { name: title, exact: true });
+
+/** Label → count of a result table shown in the pane. */
+function paneTable(page, id) {
+  return page.evaluate((tableId) => {
+    const table = [...document.querySelectorAll('table')].find((t) =>
+      (t.querySelector('caption')?.textContent ?? '').startsWith(`TABEL ${tableId} `),
+    );
+    if (!table) return null;
+    const out = {};
+    for (const tr of table.querySelectorAll('tbody tr')) {
+      const th = tr.querySelector('th');
+      const td = tr.querySelector('td');
+      if (th && td) out[th.textContent.trim()] = Number(td.textContent.trim());
+    }
+    return out;
+  }, id);
+}
+
 async function main() {
   const expected = expectedForExample();
   const { server, served } = await serve();
@@ -174,6 +250,8 @@ async function main() {
   const foreign = [];
   const officeAborted = [];
   const consoleErrors = [];
+  /** Every console message and page error of every page, for the privacy scan. */
+  const consoleAll = [];
   try {
     const context = await browser.newContext({
       acceptDownloads: true,
@@ -194,6 +272,8 @@ async function main() {
       }
       return route.continue();
     });
+    context.on('console', (m) => consoleAll.push(m.text()));
+    context.on('weberror', (e) => consoleAll.push(String(e.error())));
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
@@ -324,6 +404,181 @@ async function main() {
     console.log(`  ✓ ${path.relative(root, templateFile)}: ${tnames.join(', ')}`);
     await blank.close();
 
+    console.log('Screen 5: the case view (Gennemgang af sager), keyboard only');
+    const review = await context.newPage();
+    review.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await review.goto(`${origin}/taskpane.html`);
+    await review.getByRole('button', { name: 'Brug eksempel', exact: true }).click();
+    await review.getByText('Eksemplet er åbnet').waitFor();
+    await review.getByRole('button', { name: 'Kør kontrol', exact: true }).click();
+    await review.getByRole('heading', { level: 2, name: 'Gennemgang af sager', exact: true }).waitFor();
+    await review.getByText(`0 af ${expected.cases} sager gennemgået`, { exact: true }).waitFor();
+    await caseHeading(review, 'Sag 1').waitFor();
+    const caseItems = review.getByRole('list', { name: 'Sager', exact: true }).getByRole('button');
+    assert.equal(await caseItems.count(), expected.cases, 'one entry per case in the list');
+    assert.match(await caseItems.first().textContent(), /^Sag 1 – ikke gennemgået/);
+    assert.equal(await caseItems.first().getAttribute('aria-current'), 'true');
+    assert.doesNotMatch(
+      await review.locator('body').innerText(),
+      /\b\d{6}-?\d{4}\b/,
+      'no unmasked CPR number in the case view',
+    );
+    await review
+      .getByText(/^\d{6}-••••$/)
+      .first()
+      .waitFor();
+    await axeCheck(review, 'case view');
+
+    // Next/previous by keyboard alone: Tab to "Næste sag", Enter three times; focus stays on it.
+    await review.locator('body').focus();
+    await pressByKeyboard(review, 'Næste sag');
+    await caseHeading(review, 'Sag 2').waitFor();
+    await waitForFocus(review, 'Næste sag', 'focus stays on "Næste sag"');
+    await review.keyboard.press('Enter');
+    await caseHeading(review, 'Sag 3').waitFor();
+    await review.keyboard.press('Enter');
+    await caseHeading(review, 'Sag 4').waitFor();
+    await waitForFocus(review, 'Næste sag', 'focus stays on "Næste sag"');
+    assert.equal(await review.getByRole('status').filter({ hasText: 'Sag 4 vises (4 af 17)' }).count(), 1);
+    // The shortcut, from wherever focus is in the pane.
+    await review.keyboard.press('Alt+PageUp');
+    await caseHeading(review, 'Sag 3').waitFor();
+    // "Forrige sag" and Shift+Tab reach the case list at the open case; arrows move, Enter opens.
+    await review.keyboard.press('Shift+Tab');
+    await waitForFocus(review, 'Forrige sag', 'Shift+Tab from "Næste sag"');
+    await review.keyboard.press('Shift+Tab');
+    await waitForFocus(review, /^Sag 3 – /, 'the list is entered at the open case');
+    await review.keyboard.press('ArrowDown');
+    await review.keyboard.press('ArrowDown');
+    await waitForFocus(review, /^Sag 5 – /, 'arrow keys move in the case list');
+    await review.keyboard.press('Enter');
+    await caseHeading(review, 'Sag 5').waitFor();
+    await waitForFocus(review, 'Sag 5', 'opening from the list moves focus to the case heading');
+    console.log('  ✓ keyboard: Næste sag ×3, Alt+PageUp, the case list with arrows and Enter');
+    await shot(review, '5-gennemgang');
+
+    console.log('Screen 6: review two cases, correct one with a reason, build tables');
+    // Case 1: "Godkend" on 2.2 asks for the initials once, then writes the line.
+    await caseItems.first().click();
+    await caseHeading(review, 'Sag 1').waitFor();
+    await questionCard(review, '2.2 Børnefaglig undersøgelse')
+      .getByRole('button', { name: 'Godkend', exact: true })
+      .click();
+    const initialsField = review.getByLabel('Initialer', { exact: true });
+    await initialsField.waitFor();
+    await waitForFocusOn(initialsField, 'Godkend without initials moves focus to Initialer');
+    await initialsField.fill('tt');
+    await review.getByRole('button', { name: 'Gem initialer', exact: true }).click();
+    await review.getByText(`1 af ${expected.cases} sager gennemgået`, { exact: true }).waitFor();
+    assert.match(await caseItems.first().textContent(), /^Sag 1 – godkendt/);
+    await questionCard(review, '2.2 Børnefaglig undersøgelse')
+      .getByText(/Godkendt .* af TT/)
+      .waitFor();
+    await review.getByText('Initialer:', { exact: false }).filter({ hasText: 'TT' }).first().waitFor();
+
+    // Case 2: "Ret" 2.3 from "Nej, men lovlig grund" to "Ja"; the reason is required.
+    await caseItems.nth(1).click();
+    await caseHeading(review, 'Sag 2').waitFor();
+    const q23 = questionCard(review, '2.3 4-måneders frist');
+    await q23.getByText('Nej, men lovlig grund', { exact: true }).first().waitFor();
+    await q23.getByRole('button', { name: 'Ret', exact: true }).click();
+    const radios = q23.getByRole('radio');
+    await radios.first().waitFor();
+    assert.deepEqual(
+      await radios.evaluateAll((els) => els.map((e) => e.closest('span,div')?.textContent?.trim() ?? '')),
+      ['Ja', 'Nej'],
+      'Ret offers the other rows of table 2.3',
+    );
+    await waitForFocusOn(radios.first(), '"Ret" moves focus to the first answer');
+    await q23.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await q23.getByRole('button', { name: 'Gem rettelse', exact: true }).click();
+    await q23.getByText('Skriv en begrundelse; den gemmes i arket Gennemgang.').waitFor();
+    const reasonField = q23.getByLabel(/^Begrundelse/);
+    await waitForFocusOn(reasonField, 'a missing reason moves focus to Begrundelse');
+    await axeCheck(review, 'correction form with an error');
+    await reasonField.fill('Undersøgelsen blev afsluttet inden fristen ifølge journalnotatet.');
+    await q23.getByRole('button', { name: 'Gem rettelse', exact: true }).click();
+    await review.getByText(`2 af ${expected.cases} sager gennemgået`, { exact: true }).waitFor();
+    assert.match(await caseItems.nth(1).textContent(), /^Sag 2 – rettet/);
+    await q23.getByText('(rettet fra "Nej, men lovlig grund")').waitFor();
+    await waitForFocus(review, 'Ret', 'focus returns to "Ret" after saving');
+    await axeCheck(review, 'case view after review');
+
+    await review.getByRole('button', { name: 'Byg tabeller', exact: true }).click();
+    await review.getByText('Tabellerne er bygget').waitFor();
+    const before23 = expected.tables.find((t) => t.id === '2.3').rows;
+    const after23 = await paneTable(review, '2.3');
+    assert.deepEqual(
+      after23,
+      {
+        Ja: before23['Ja'] + 1,
+        'Nej, men lovlig grund': before23['Nej, men lovlig grund'] - 1,
+        Nej: before23['Nej'],
+        'I alt': Object.values(before23).reduce((a, b) => a + b, 0),
+      },
+      'table 2.3 counts the correction',
+    );
+    await review
+      .getByText('Resultaterne omfatter 1 vurdering, som er rettet ved den manuelle gennemgang.', {
+        exact: false,
+      })
+      .waitFor();
+    await shot(review, '6-rettet');
+
+    const [reviewDownload] = await Promise.all([
+      review.waitForEvent('download'),
+      review.getByRole('button', { name: 'Hent resultat', exact: true }).click(),
+    ]);
+    const reviewed = path.join(artifacts, 'eksempel-gennemgaaet.xlsx');
+    await reviewDownload.saveAs(reviewed);
+    const rwb = new ExcelJS.Workbook();
+    await rwb.xlsx.readFile(reviewed);
+    const log = rwb.getWorksheet('Gennemgang');
+    assert.ok(log, 'the result has the Gennemgang sheet');
+    const logRow = (n) => [1, 2, 3, 4, 5, 6, 7].map((c) => log.getRow(n).getCell(c).value);
+    assert.deepEqual(logRow(1), [
+      'Tidspunkt',
+      'Sagsnr',
+      'Spørgsmål',
+      'Beregnet',
+      'Rettet til',
+      'Begrundelse',
+      'Initialer',
+    ]);
+    assert.deepEqual(logRow(2).slice(1), [1, '2.2', 'Ja', 'Ja', null, 'TT']);
+    assert.deepEqual(logRow(3).slice(1), [
+      2,
+      '2.3',
+      'Nej, men lovlig grund',
+      'Ja',
+      'Undersøgelsen blev afsluttet inden fristen ifølge journalnotatet.',
+      'TT',
+    ]);
+    for (const n of [2, 3]) {
+      assert.ok(logRow(n)[0] instanceof Date, `Tidspunkt of log row ${n} is an Excel date-time`);
+      assert.equal(log.getRow(n).getCell(1).numFmt, 'dd-mm-yyyy hh:mm');
+    }
+    assert.equal(log.getRow(4).getCell(1).value, null, 'exactly two lines');
+    const texts = (ws) => {
+      const out = [];
+      ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'string' && out.push(c.value)));
+      return out;
+    };
+    assert.ok(
+      texts(rwb.getWorksheet('Overblik')).includes(`2 af ${expected.cases} sager gennemgået`),
+      'progress on Overblik',
+    );
+    assert.equal(texts(rwb.getWorksheet('Sagsoversigt')).filter((t) => t === 'Ja (rettet)').length, 1);
+    const settingsSheet = texts(rwb.getWorksheet('Indstillinger'));
+    assert.ok(
+      settingsSheet.includes('Initialer') && settingsSheet.includes('TT'),
+      'initials kept in Indstillinger',
+    );
+    console.log(
+      `  ✓ ${path.relative(root, reviewed)}: 2 log lines, "Ja (rettet)", progress on Overblik, initials`,
+    );
+    await review.close();
+
     console.log('Dark theme (prefers-color-scheme: dark)');
     const dark = await context.newPage();
     await dark.emulateMedia({ colorScheme: 'dark' });
@@ -332,7 +587,15 @@ async function main() {
     await dark.getByText('Eksemplet er åbnet').waitFor();
     await dark.getByRole('button', { name: 'Byg tabeller', exact: true }).click();
     await dark.getByText('Tabellerne er bygget').waitFor();
-    await axeCheck(dark, 'dark theme, after tables');
+    await caseHeading(dark, 'Sag 1').waitFor();
+    await questionCard(dark, '2.3 4-måneders frist')
+      .getByRole('button', { name: 'Ret', exact: true })
+      .click();
+    // No initials in this workbook yet: "Ret" asks for them first, then opens the form.
+    await dark.getByLabel('Initialer', { exact: true }).fill('MK');
+    await dark.getByRole('button', { name: 'Gem initialer', exact: true }).click();
+    await questionCard(dark, '2.3 4-måneders frist').getByRole('radio').first().waitFor();
+    await axeCheck(dark, 'dark theme, after tables, case view with the correction form');
     await shot(dark, '4-moerkt-tema');
 
     console.log('Network');
@@ -349,6 +612,16 @@ async function main() {
       (e) => !/office\.js|ERR_INTERNET_DISCONNECTED|Failed to load resource/i.test(e),
     );
     assert.deepEqual(unexpected, [], 'no console errors');
+    assert.ok(expected.secrets.length >= 34, 'the privacy scan knows the example’s CPR numbers and names');
+    const leaks = [];
+    consoleAll.forEach((text, i) => {
+      expected.secrets.forEach((secret, k) => {
+        // Report where, never the value itself.
+        if (text.includes(secret)) leaks.push(`console message #${i + 1} holds secret #${k + 1}`);
+      });
+    });
+    assert.deepEqual(leaks, [], 'no CPR number or child’s name in any console message');
+    console.log(`  ✓ ${consoleAll.length} console messages scanned: no CPR number or name`);
     console.log(`  ✓ ${requests.length} requests, all to ${origin} except the aborted office.js`);
     await context.close();
   } finally {

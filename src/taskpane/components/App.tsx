@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import {
   Button,
   FluentProvider,
@@ -16,6 +16,7 @@ import { errorMessage } from '../services/errors';
 import { saveBlob, type Session, type StandaloneApi } from '../services/session';
 import { memoToHtml, memoToText, tableToHtml, tableToText } from '../services/tableFormat';
 import type { ThemeKind } from '../services/host';
+import { CaseReview, type CaseReviewActions } from './CaseReview';
 import { OverviewChart, OverviewTable } from './Chart';
 import { ProblemsList, SEVERITY_LABEL } from './ProblemsList';
 import { ResultTables } from './ResultTables';
@@ -62,15 +63,20 @@ export function App(props: AppProps) {
   const [check, setCheck] = useState<RunResult | null>(null);
   const [built, setBuilt] = useState<RunResult | null>(null);
   const [copied, setCopied] = useState('');
+  /** True when review lines were written after the tables shown were built. */
+  const [tablesBehind, setTablesBehind] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const runAction = useCallback(async (label: string, action: () => Promise<void>) => {
+  /** Runs a use case with the busy label; an error becomes a Danish MessageBar. True when it succeeded. */
+  const runAction = useCallback(async (label: string, action: () => Promise<void>): Promise<boolean> => {
     setBusy(label);
     setNotice(null);
     try {
       await action();
+      return true;
     } catch (e) {
       setNotice({ intent: 'error', title: 'Det lykkedes ikke', text: errorMessage(e) });
+      return false;
     } finally {
       setBusy(null);
     }
@@ -95,6 +101,74 @@ export function App(props: AppProps) {
   const onPhase = (p: Phase) => setBusy(PHASE_LABEL[p]);
   const controller = session?.controller ?? null;
   const disabled = busy !== null;
+
+  // The case view's use cases, bound to the controller. Selecting in Excel needs no busy state:
+  // a failure is shown as a message, the pane stays usable.
+  const reportRef = useRef(check?.report ?? null);
+  reportRef.current = check?.report ?? null;
+  const caseSheetName = check?.report.caseSheet.name ?? null;
+  const showError = useCallback(
+    (e: unknown) => setNotice({ intent: 'error', title: 'Det lykkedes ikke', text: errorMessage(e) }),
+    [],
+  );
+  const watchCases = useMemo(
+    () =>
+      controller?.canWatchSelection && caseSheetName !== null
+        ? (onCase: (index: number) => void) => controller.watchCases(caseSheetName, onCase)
+        : null,
+    [controller, caseSheetName],
+  );
+  const reviewActions = useMemo<CaseReviewActions | null>(() => {
+    if (!controller) return null;
+    const afterReview = (written: number, changed: string | null) => {
+      if (written > 0) setTablesBehind(true);
+      if (changed) setNotice({ intent: 'warning', title: 'Sagen er ændret', text: changed });
+    };
+    return {
+      review: async (target, action) => {
+        let ok = false;
+        await runAction('Skriver i arket Gennemgang …', async () => {
+          const out = await controller.review(target, action);
+          setCheck(out.result);
+          afterReview(out.written, out.changed);
+          ok = out.written > 0;
+        });
+        return ok;
+      },
+      approveRest: async (sagsnr) => {
+        let ok = false;
+        await runAction('Skriver i arket Gennemgang …', async () => {
+          const out = await controller.approveRest(sagsnr);
+          setCheck(out.result);
+          afterReview(out.written, out.changed);
+          ok = out.written > 0;
+        });
+        return ok;
+      },
+      saveInitials: async (text) => {
+        let ok = false;
+        await runAction('Gemmer initialerne …', async () => {
+          const initialer = await controller.saveInitials(text);
+          // The saved initials are what the next review reads; show them without a new check.
+          setCheck((c) =>
+            c ? { ...c, report: { ...c.report, settings: { ...c.report.settings, initialer } } } : c,
+          );
+          ok = true;
+        });
+        return ok;
+      },
+      selectCase: controller.canSelect
+        ? (index) => {
+            const r = reportRef.current;
+            if (r) controller.selectCase(r, index).catch(showError);
+          }
+        : null,
+      selectCell: controller.canSelect
+        ? (sheet, cell) => void controller.selectCell(sheet, cell).catch(showError)
+        : null,
+      watchCases,
+    };
+  }, [controller, runAction, showError, watchCases]);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -196,6 +270,7 @@ export function App(props: AppProps) {
       const result = await controller.buildTables(onPhase);
       setCheck(result);
       setBuilt(result);
+      setTablesBehind(false);
       setNotice({
         intent: 'success',
         title: 'Tabellerne er bygget',
@@ -318,6 +393,12 @@ export function App(props: AppProps) {
           </Section>
         )}
 
+        {check && reviewActions && (
+          <Section id="gennemgang-titel" title="Gennemgang af sager">
+            <CaseReview report={check.report} busy={disabled} actions={reviewActions} />
+          </Section>
+        )}
+
         <Section id="tabeller-titel" title="Resultattabeller og notat">
           <p className={s.muted}>
             Skriver arkene Resultattabeller, Overblik og Notat og viser tabellerne her.
@@ -328,6 +409,12 @@ export function App(props: AppProps) {
           <p role="status" className={s.muted}>
             {copied}
           </p>
+          {built && tablesBehind && (
+            <p className={s.muted}>
+              Der er godkendt eller rettet sager, siden tabellerne blev bygget. Vælg Byg tabeller igen for at
+              tage rettelserne med.
+            </p>
+          )}
           {built && (
             <>
               <ResultTables tables={built.report.tables} onCopy={onCopyTable} />
