@@ -100,9 +100,16 @@ export function CaseReview(props: { report: Report; busy: boolean; actions: Case
     [items, shown],
   );
 
-  /** Opens a case. how: 'list' moves focus to the case heading; the others leave focus where it is. */
+  const indexRef = useRef(index);
+  indexRef.current = index;
+
+  /**
+   * Opens a case. how: 'list' moves focus to the case heading; the others leave focus where it is.
+   * A selection in Excel on the open case's own row changes nothing (an open form keeps its text).
+   */
   const open = useCallback(
     (i: number, how: 'list' | 'step' | 'excel') => {
+      if (how === 'excel' && i === indexRef.current) return;
       setIndex(i);
       setForm(null);
       setSaid(describe(i));
