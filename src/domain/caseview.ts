@@ -82,7 +82,8 @@ export function caseList(report: Report): CaseListItem[] {
 
 /**
  * The cases a filter shows. Decision: "Sager med et Nej" includes "Nej, men …" answers, because
- * whether a ground is lawful is exactly what the reviewer must judge (Serviceloven § 50, stk. 7).
+ * whether a ground is lawful is exactly what the reviewer must judge (spec §4; e.g. Serviceloven
+ * § 50, stk. 7, and § 52, stk. 2, for "Nej, men lovlig grund").
  */
 export function filterCases(items: readonly CaseListItem[], filter: CaseFilter): CaseListItem[] {
   if (filter === 'problemer') return items.filter((i) => i.problems > 0);
@@ -228,7 +229,11 @@ const MAX_SHOWN_TEXT = 200;
 const dateTimeText = (v: DateTime): string =>
   v.minutes === null ? formatDay(v.day) : `${formatDay(v.day)} kl. ${formatMinutes(v.minutes)}`;
 
-/** A record field as shown next to its cell address. Never a name; a CPR only masked. */
+/**
+ * A record field as shown next to its cell address. Never a name; a CPR only masked.
+ * Decision: the pane identifies a case by Sagsnr, row and masked CPR and never shows the child's
+ * name (databeskyttelsesforordningen art. 5, stk. 1, litra c, dataminimering; spec §2.5).
+ */
 export function fieldText(c: CaseResult, id: ColumnId): string {
   const v = c.record[id] as unknown;
   if (v === NO_COLUMN) return 'kolonnen findes ikke';

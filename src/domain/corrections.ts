@@ -225,6 +225,8 @@ export const isChange = (l: Correction): l is Correction & { correctedTo: string
  * verdict). Any line in force whose Beregnet differs from today's computed answer is stale: the
  * case becomes "ændret siden gennemgang" and a warning names the question.
  * Decision: a correction stays in force when stale (the reviewer's word stands until they look again).
+ * Decision: a case counts as gennemgået once any of its questions has a line in force; the task
+ * pane shows per case how many of its questions are reviewed (spec §10, issue "Reviewer workflow").
  */
 export function applyCorrections(
   computed: readonly (readonly FinalVerdict[])[],

@@ -66,6 +66,8 @@ const invalid = (message: string): ReviewResult => ({ ok: false, code: 'invalid'
 
 /**
  * Initials as kept in Indstillinger and written on every log line: 1–10 letters, digits or "-".
+ * Decision: initials are upper-cased and limited so a log line always names its reviewer in the
+ * same short form (Offentlighedsloven § 13: who made the note must be apparent).
  * Returns the trimmed initials, or null when they are not valid.
  * @example validInitials(' ab ') === 'AB'
  */
@@ -119,7 +121,11 @@ export function reasonProblem(reason: string, c: CaseResult): string | null {
   return null;
 }
 
-/** The one case with this Sagsnr, or a Danish message (the log names cases by Sagsnr alone). */
+/**
+ * The one case with this Sagsnr, or a Danish message (the log names cases by Sagsnr alone).
+ * Decision: a Sagsnr on two rows cannot be reviewed until fixed, since a log line could not tell
+ * the cases apart (spec §3: duplicate sagsnr is an error; §10: lines are keyed by Sagsnr).
+ */
 export function caseBySagsnr(report: Report, sagsnr: number): CaseResult | string {
   const hits = report.cases.filter((c) => c.sagsnr === sagsnr);
   if (hits.length === 0)
@@ -158,6 +164,8 @@ export function reviewLineFor(
   if (q === undefined || !isReviewable(q))
     return invalid(`Spørgsmål ${target.question} kan ikke godkendes eller rettes i gennemgangen.`);
   const v = c.verdicts[q.id] as FinalVerdict;
+  // Decision: nothing is logged when the verdict is no longer what the reviewer saw, so Beregnet
+  // always records what was actually reviewed (Offentlighedsloven § 13, notatpligt).
   if (v.answer !== target.shown.answer || v.computedAnswer !== target.shown.computedAnswer) {
     return {
       ok: false,
@@ -190,6 +198,8 @@ export function reviewLineFor(
     ],
   });
   switch (action.kind) {
+    // Decision: "Godkend" confirms the answer in force, so on a corrected question it repeats the
+    // correction (Beregnet = computed, Rettet til = corrected answer) rather than undoing it (spec §10).
     case 'godkend':
       // Decision: "Mangler oplysninger" is not a table row and cannot be approved; the reviewer
       // fills in the cell or uses "Ret" with a reason (spec §4, §10: Rettet til is a table row).
@@ -198,6 +208,8 @@ export function reviewLineFor(
           `"${v.answer}" kan ikke godkendes; udfyld oplysningerne i ${report.caseSheet.name}, eller brug "Ret" og vælg et svar.`,
         );
       return line(v.answer, '');
+    // Decision: a correction and a withdrawal both need a written reason; an approval does not
+    // (the computed reason stands) (Offentlighedsloven § 13, notatpligt).
     case 'ret': {
       if (!isTableRow(q, action.to))
         return invalid(

@@ -206,6 +206,9 @@ export class BarometerController {
    * "Godkend", "Ret" or a withdrawal on one question: reads the workbook, checks that the verdict
    * is still what the reviewer saw, appends one line to Gennemgang (nothing else is written) and
    * returns the evaluation with the line applied.
+   * Decision: a review action writes only the log line; the verdict columns and table sheets follow
+   * at the next Kør kontrol / Byg tabeller, so a click never rewrites other sheets (spec §10: the
+   * log is append-only; Offentlighedsloven § 13).
    */
   review(target: ReviewTarget, action: ReviewAction): Promise<ReviewOutcome> {
     return this.appendReview((report, snapshot) =>
