@@ -114,9 +114,14 @@ export function App(props: AppProps) {
   const watchCases = useMemo(
     () =>
       controller?.canWatchSelection && caseSheetName !== null
-        ? (onCase: (index: number) => void) => controller.watchCases(caseSheetName, onCase)
+        ? (onCase: (index: number) => void) =>
+            controller.watchCases(caseSheetName, onCase).catch((e: unknown) => {
+              // Without the event the pane still works; say why rows no longer open cases.
+              showError(e);
+              return async () => undefined;
+            })
         : null,
-    [controller, caseSheetName],
+    [controller, caseSheetName, showError],
   );
   const reviewActions = useMemo<CaseReviewActions | null>(() => {
     if (!controller) return null;
