@@ -475,7 +475,10 @@ function QuestionCard(props: {
           {q.corrected && ` (rettet fra "${q.computedAnswer}")`}
         </p>
         <p>
-          <span className={s.label}>Begrundelse:</span> {q.computedReason}
+          <span className={s.label}>
+            {q.corrected ? 'Begrundelse for det beregnede svar:' : 'Begrundelse:'}
+          </span>{' '}
+          {q.computedReason}
         </p>
         <p>
           <span className={s.label}>Gennemgang:</span> {q.status}
