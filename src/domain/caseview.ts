@@ -1,6 +1,6 @@
 import { a1, columnLetter } from './address';
 import { COLUMN_BY_ID } from './columns';
-import { latestLines, lineKey } from './corrections';
+import { latestLines, lineKey, lineTime } from './corrections';
 import { maskCpr } from './cpr';
 import { formatDay, formatMinutes } from './days';
 import { allowedAnswers, isReviewable, isTableRow, measureText } from './review';
@@ -270,10 +270,7 @@ export function fieldText(c: CaseResult, id: ColumnId): string {
   }
 }
 
-function when(l: Correction): string {
-  if (l.at === undefined) return '';
-  return ` ${formatDay(Math.floor(l.at / 1440))} kl. ${formatMinutes(l.at % 1440)}`;
-}
+const when = (l: Correction): string => (l.at === undefined ? '' : ` ${lineTime(l)}`);
 
 /** One log line in force, in words. */
 export function lineSummary(l: Correction): LineSummary {

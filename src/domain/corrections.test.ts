@@ -1,4 +1,4 @@
-import { applyCorrections, readCorrections, reviewLine } from './corrections';
+import { applyCorrections, latestLines, readCorrections, reviewLine } from './corrections';
 import { SEL_2023 } from './rules/sel2023';
 import { evaluateRecords } from './evaluate';
 import { ctx, day, record } from './testing/records';
@@ -71,6 +71,25 @@ describe('readCorrections (spec §10)', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.message.startsWith(`${where}:`)).toBe(true);
     expect(r.problems[0]!.severity).toBe('error');
+  });
+
+  test('Excel date-times keep their seconds: the later time wins even from an earlier row', () => {
+    const sec = (h: number, m: number, s: number) => ({
+      n: 45000 + (h * 3600 + m * 60 + s) / 86400,
+      fmt: 'dd-mm-yyyy hh:mm',
+    });
+    const r = read([
+      [sec(10, 0, 40), 1, '2.4', 'Ja', 'Nej', 'senest', 'AB'],
+      [sec(10, 0, 10), 1, '2.4', 'Ja', 'Ja', 'først', 'AB'],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.lines[0]!.at).toBeGreaterThan(r.lines[1]!.at!);
+    expect(latestLines(r.lines).get('1|2.4')?.reason).toBe('senest');
+  });
+
+  test('Rettet til is read without regard to case or spacing', () => {
+    const r = read([['01-06-2023 10:00', 1, '2.3', 'Nej', ' nej,   MEN lovlig  grund ', '', '']]);
+    expect(r.lines[0]?.correctedTo).toBe('Nej, men lovlig grund');
   });
 
   test('no sheet → nothing', () => {

@@ -2,7 +2,7 @@ import { a1, columnLetter } from './address';
 import { copyVerdict } from './rules/common';
 import { formatDay, formatMinutes } from './days';
 import { normalizeHeader } from './headers';
-import { dayToSerial } from './serial';
+import { dayToSerial, serialToDateTime } from './serial';
 import { sameSheetName, sheetRef } from './sheetnames';
 import { isFailure, parseDateTime, parseSagsnr, parseText } from './values';
 import {
@@ -134,7 +134,8 @@ export function readCorrections(
     const row = sheet.rows[r] ?? [];
     if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
     const logRow = r + 1;
-    const t = parseDateTime(get(row, 'tidspunkt') ?? null, date1904);
+    const rawTime = get(row, 'tidspunkt') ?? null;
+    const t = parseDateTime(rawTime, date1904);
     if (t === null || isFailure(t)) {
       problem(
         logRow,
@@ -162,7 +163,8 @@ export function readCorrections(
       );
       continue;
     }
-    const raw = text(get(row, 'rettet'), date1904).replace(CORRECTED_SUFFIX, '');
+    // Spacing is not part of an answer: "Nej,  men lovlig grund" is read as the table row.
+    const raw = text(get(row, 'rettet'), date1904).replace(CORRECTED_SUFFIX, '').replace(/\s+/g, ' ').trim();
     let correctedTo: string | null = null;
     if (raw !== '') {
       const allowed = [...q.rows, ...(q.optionalRows ?? [])];
@@ -185,10 +187,36 @@ export function readCorrections(
       correctedTo,
       reason: text(get(row, 'begrundelse'), date1904),
       initials: text(get(row, 'initialer'), date1904),
-      at: t.day * 1440 + (t.minutes ?? 0),
+      at: exactMinutes(rawTime, date1904) ?? t.day * 1440 + (t.minutes ?? 0),
     });
   }
   return { lines, problems };
+}
+
+/**
+ * An Excel date-time as minutes since Day 0 with its seconds kept (a fraction of a minute), so two
+ * lines written in the same minute keep their real order; null for text (minute precision).
+ * Decision: "latest by Tidspunkt" uses the full Excel time, and only equal times fall back to row
+ * order (spec §10).
+ */
+function exactMinutes(cell: Cell, date1904: boolean): number | null {
+  const serial =
+    typeof cell === 'number'
+      ? cell
+      : cell !== null && typeof cell === 'object' && 'n' in cell
+        ? cell.n
+        : null;
+  if (serial === null || !Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  const day = serialToDateTime(whole, date1904);
+  return day === null ? null : day.day * 1440 + (serial - whole) * 1440;
+}
+
+/** Tidspunkt of a line as "dd-mm-yyyy kl. HH:mm" (to the nearest minute), or '' when unknown. */
+export function lineTime(l: Correction): string {
+  if (l.at === undefined) return '';
+  const m = Math.round(l.at);
+  return `${formatDay(Math.floor(m / 1440))} kl. ${formatMinutes(m % 1440)}`;
 }
 
 export interface AppliedCorrections {
@@ -265,10 +293,7 @@ export function applyCorrections(
       const isStale = l.computed !== v.answer;
       if (isStale) {
         stale = true;
-        const when =
-          l.at === undefined
-            ? ''
-            : ` ${formatDay(Math.floor(l.at / 1440))} kl. ${formatMinutes(l.at % 1440)}`;
+        const when = l.at === undefined ? '' : ` ${lineTime(l)}`;
         problems.push({
           sagsnr: r.sagsnr as number,
           row: r.row,

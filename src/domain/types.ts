@@ -290,8 +290,9 @@ export interface Correction {
   readonly reason: string;
   readonly initials: string;
   /**
-   * Tidspunkt as wall-clock minutes since Day 0 (day × 1440 + minutes), for "latest line wins"
-   * (spec §10); absent on lines built by hand in tests, which then order by logRow alone.
+   * Tidspunkt as wall-clock minutes since Day 0 (day × 1440 + minutes; an Excel date-time keeps
+   * its seconds as a fraction), for "latest line wins" (spec §10); absent on lines built by hand in
+   * tests, which then order by logRow alone.
    */
   readonly at?: number;
 }
