@@ -353,6 +353,19 @@ describe('parseSagsnr', () => {
       expectFailure(parseSagsnr, cell, 'invalid-sagsnr');
     },
   );
+
+  // Regression: a CPR number typed as a number lost its leading zero (0409124706 → 409124706), was read
+  // as sagsnr 409124706 and printed everywhere as the case's number.
+  it.each<Cell>([409124706, '409124706', { n: 409124706, fmt: '0' }, 100_000_000])(
+    'rejects 9+ digits %p',
+    (cell) => {
+      expectFailure(parseSagsnr, cell, 'invalid-sagsnr');
+    },
+  );
+  it('accepts up to 8 digits', () => {
+    expect(parseSagsnr(99_999_999, false)).toBe(99_999_999);
+    expect(parseSagsnr('12345678', false)).toBe(12_345_678);
+  });
 });
 
 describe('parseText', () => {

@@ -402,22 +402,27 @@ export const parseEffected: CellParser<Day | 'ikke-effektueret'> = (cell, date19
 // Numbers and text
 // ---------------------------------------------------------------------------
 
-const DIGITS_RE = /^\d{1,9}$/;
+// Decision (spec §2.5): a sagsnr has at most 8 digits. Nine or more may be a CPR number typed in the
+// wrong column (as a number cell it loses its leading zero: 0409124706 → 409124706), which would
+// then be shown everywhere as the case's number.
+const DIGITS_RE = /^\d{1,8}$/;
+const SAGSNR_MAX = 99_999_999;
+const wholeSagsnr = (n: number): number | ParseFailure =>
+  Number.isInteger(n) && n >= 1 && n <= SAGSNR_MAX ? n : SAGSNR_FAIL;
 
-/** Sag nummer: a whole number ≥ 1, as a number cell or text of digits. */
+/** Sag nummer: a whole number from 1 to 99,999,999, as a number cell or text of digits. */
 export const parseSagsnr: CellParser<number> = (cell) => {
-  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell < 1e9 ? cell : SAGSNR_FAIL;
+  if (typeof cell === 'number') return wholeSagsnr(cell);
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
     if (isBlankText(cell)) return null;
     const t = stripInvisible(cell).trim();
     if (!DIGITS_RE.test(t)) return SAGSNR_FAIL;
-    const n = Number(t);
-    return n >= 1 ? n : SAGSNR_FAIL;
+    return wholeSagsnr(Number(t));
   }
   if (typeof cell === 'boolean') return SAGSNR_FAIL;
   if ('error' in cell) return ERROR_VALUE;
-  return Number.isInteger(cell.n) && cell.n >= 1 && cell.n < 1e9 ? cell.n : SAGSNR_FAIL;
+  return wholeSagsnr(cell.n);
 };
 
 /**

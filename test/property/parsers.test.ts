@@ -65,7 +65,7 @@ const isDay = (v: unknown): boolean =>
 
 /** What a successful result of each column type must look like. */
 const VALID: { readonly [K in ColumnType]: (v: unknown) => boolean } = {
-  sagsnr: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v < 1e9,
+  sagsnr: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v < 1e8,
   measure: (v) => typeof v === 'string' && ['A7', 'T58', 'F3', 'P2', 'D4', 'L5', 'K6'].includes(v),
   text: (v) =>
     typeof v === 'string' &&
