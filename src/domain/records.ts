@@ -157,6 +157,7 @@ function mergeOverrides(sheet: SheetSnapshot, headerRow: number): Map<number, Ce
 }
 
 const key = (row: number, col: number): number => row * 20000 + col;
+const NO_CELLS: readonly Cell[] = [];
 
 /** Short value text for a message, or null when it must not be shown (CPR, names, long text). */
 function showValue(cell: Cell, def: ColumnDef): string | null {
@@ -319,16 +320,18 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
     return row[c0] ?? null;
   };
   const isCase = (r: number): boolean => {
-    const row = rows[r];
-    if (row === undefined) return false;
+    const row = rows[r] ?? NO_CELLS;
     for (let i = 0; i < nPresent; i += 1) {
       if (!isBlank(at(r, row, cols0[i] as number))) return true;
     }
     return false;
   };
 
+  // A merged area can reach below the last row that holds a cell (its lower cells hold nothing).
+  let end = rows.length;
+  if (overrides !== null) for (const k of overrides.keys()) end = Math.max(end, Math.floor(k / 20000));
   let last = headerIdx;
-  for (let r = rows.length - 1; r > headerIdx; r -= 1) {
+  for (let r = end - 1; r > headerIdx; r -= 1) {
     if (isCase(r)) {
       last = r;
       break;
@@ -339,7 +342,7 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
   const records: CaseRecord[] = [];
   for (let r = headerIdx + 1; r <= last; r += 1) {
     if (!isCase(r)) continue;
-    const row = rows[r] as readonly Cell[];
+    const row = rows[r] ?? NO_CELLS;
     const v = template.slice();
     let sagsnr: number | null = null;
     for (let i = 0; i < nPresent; i += 1) {
