@@ -281,46 +281,50 @@ export interface DateText {
 }
 
 /** A valid §2.3 date text (any form, optional time, random padding) and the day/time it means. */
-export const validDateText: fc.Arbitrary<DateText> = fc
-  .record({
-    day: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
-    form: fc.constantFrom('dmy', 'dmy2', 'iso', 'month'),
-    sep: fc.constantFrom('-', '.', '/'),
-    shortDay: fc.boolean(),
-    shortMonth: fc.boolean(),
-    monthPick: fc.nat(),
-    dotAfterDay: fc.boolean(),
-    time: fc.option(
-      fc.record({
-        h: fc.integer({ min: 0, max: 23 }),
-        mi: fc.integer({ min: 0, max: 59 }),
-        style: fc.constantFrom(' HH:mm', ' H:mm', ' kl. HH.mm', ' kl.HH:mm', ', kl. HH.mm'),
-      }),
-      { nil: null },
-    ),
-    upper: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
-  })
-  .filter(({ day, form }) => form !== 'dmy2' || (oracleYmd(day).y >= 2000 && oracleYmd(day).y <= 2099))
-  .chain((g) => {
-    const { y, m, d } = oracleYmd(g.day);
-    const dd = g.shortDay ? String(d) : pad2(d);
-    const mm = g.shortMonth ? String(m) : pad2(m);
-    let text: string;
-    if (g.form === 'dmy') text = `${dd}${g.sep}${mm}${g.sep}${y}`;
-    else if (g.form === 'dmy2') text = `${dd}${g.sep}${mm}${g.sep}${pad2(y % 100)}`;
-    else if (g.form === 'iso') text = `${y}-${mm}-${dd}`;
-    else {
-      const names = MONTH_NAMES[m - 1] as readonly string[];
-      const name = [...(names[g.monthPick % names.length] as string)]
-        .map((ch, i) => (g.upper[i % 12] ? ch.toUpperCase() : ch))
-        .join('');
-      text = `${d}${g.dotAfterDay ? '.' : ''} ${name} ${y}`;
-    }
-    let minutes: number | null = null;
-    if (g.time) {
-      const { h, mi, style } = g.time;
-      text += style.replace('HH', pad2(h)).replace('H', String(h)).replace('mm', pad2(mi));
-      minutes = h * 60 + mi;
-    }
-    return padded(fc.constant(text)).map((t): DateText => ({ text: t, day: g.day, minutes }));
-  });
+export const dateTextIn = (min: Day, max: Day): fc.Arbitrary<DateText> =>
+  fc
+    .record({
+      day: fc.integer({ min, max }),
+      form: fc.constantFrom('dmy', 'dmy2', 'iso', 'month'),
+      sep: fc.constantFrom('-', '.', '/'),
+      shortDay: fc.boolean(),
+      shortMonth: fc.boolean(),
+      monthPick: fc.nat(),
+      dotAfterDay: fc.boolean(),
+      time: fc.option(
+        fc.record({
+          h: fc.integer({ min: 0, max: 23 }),
+          mi: fc.integer({ min: 0, max: 59 }),
+          style: fc.constantFrom(' HH:mm', ' H:mm', ' kl. HH.mm', ' kl.HH:mm', ', kl. HH.mm'),
+        }),
+        { nil: null },
+      ),
+      upper: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+    })
+    .filter(({ day, form }) => form !== 'dmy2' || (oracleYmd(day).y >= 2000 && oracleYmd(day).y <= 2099))
+    .chain((g) => {
+      const { y, m, d } = oracleYmd(g.day);
+      const dd = g.shortDay ? String(d) : pad2(d);
+      const mm = g.shortMonth ? String(m) : pad2(m);
+      let text: string;
+      if (g.form === 'dmy') text = `${dd}${g.sep}${mm}${g.sep}${y}`;
+      else if (g.form === 'dmy2') text = `${dd}${g.sep}${mm}${g.sep}${pad2(y % 100)}`;
+      else if (g.form === 'iso') text = `${y}-${mm}-${dd}`;
+      else {
+        const names = MONTH_NAMES[m - 1] as readonly string[];
+        const name = [...(names[g.monthPick % names.length] as string)]
+          .map((ch, i) => (g.upper[i % 12] ? ch.toUpperCase() : ch))
+          .join('');
+        text = `${d}${g.dotAfterDay ? '.' : ''} ${name} ${y}`;
+      }
+      let minutes: number | null = null;
+      if (g.time) {
+        const { h, mi, style } = g.time;
+        text += style.replace('HH', pad2(h)).replace('H', String(h)).replace('mm', pad2(mi));
+        minutes = h * 60 + mi;
+      }
+      return padded(fc.constant(text)).map((t): DateText => ({ text: t, day: g.day, minutes }));
+    });
+
+/** A valid date text for any day from 01-01-1900 to 31-12-9999. */
+export const validDateText: fc.Arbitrary<DateText> = dateTextIn(FIRST_DAY, LAST_DAY);
