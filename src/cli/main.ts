@@ -7,9 +7,11 @@ import { planWrite } from '../domain/plan';
 import { templatePlan } from '../domain/template';
 import type { Day, OverviewRow, Report, Settings } from '../domain/types';
 import { ExcelJsWorkbook } from '../workbook/exceljs';
+import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
 import { UserError } from '../workbook/port';
 import { parseArgs, USAGE, type Command } from './args';
 import { copyFile, defaultOutPath, makeTempDir, readInput, sameFile, writeAtomic } from './files';
+import { nodeZipCodec } from './zipCodec';
 
 /** Where the CLI writes: injectable for tests of the text output. */
 export interface Io {
@@ -76,9 +78,12 @@ async function check(
     );
   }
   const bytes = await readInput(cmd.input);
-  let wb: ExcelJsWorkbook;
+  // Decision: the CLI edits the package in place (XlsxPackageWorkbook) rather than through
+  // ExcelJS's model, so every part it does not write (charts, pivot tables, images, comments,
+  // other sheets) reaches the output byte for byte, and a 100,000-case file is not re-serialised.
+  let wb: XlsxPackageWorkbook;
   try {
-    wb = await ExcelJsWorkbook.fromBuffer(bytes);
+    wb = XlsxPackageWorkbook.fromBuffer(bytes, nodeZipCodec);
   } catch (e) {
     if (e instanceof UserError)
       throw new UserError(`"${displayName}": ${e.message}`, e.exitCode, { cause: e });
