@@ -41,12 +41,59 @@ export async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Writes bytes to `file` via a temp file in the same folder and a rename. */
+/** The temp files writeAtomic makes beside a target: ".<name>.<pid>.<ms>.tmp". */
+const TEMP_RE = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
+
+/** True when a process with this id exists (EPERM: it exists but belongs to someone else). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errCode(e) === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files that killed runs left beside `base` in `dir`.
+ * Decision: such a file holds a full copy of the children's data under a hidden name, so the next
+ * run into the same folder deletes it, but only when the process that made it is gone (a run in
+ * progress keeps its own). Failures are ignored: the write itself reports what matters.
+ */
+async function removeStaleTemps(dir: string, base: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_RE.exec(name);
+    if (m === null || m[1] !== base || alive(Number(m[2]))) continue;
+    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes bytes to `file` via a temp file in the same folder, flushed to disk, then renamed over the
+ * target: a run killed at any moment (or a power cut) leaves the earlier file or the new one, never
+ * a half-written one.
+ */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const base = path.basename(file);
+  const tmp = path.join(dir, `.${base}.${process.pid}.${Date.now()}.tmp`);
+  await removeStaleTemps(dir, base);
   try {
-    await fs.writeFile(tmp, bytes);
+    const fh = await fs.open(tmp, 'w');
+    try {
+      await fh.writeFile(bytes);
+      // Without this the rename can reach the disk before the data, and a power cut leaves an empty file.
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
@@ -54,9 +101,11 @@ export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void
     const why =
       code === 'ENOENT'
         ? 'mappen findes ikke'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
-          ? 'ingen adgang, eller filen er åben i Excel'
-          : (code ?? 'ukendt fejl');
+        : code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST'
+          ? 'der ligger en mappe med det navn'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
+            ? 'ingen adgang, eller filen er åben i Excel'
+            : (code ?? 'ukendt fejl');
     throw new UserError(
       `Resultatet kan ikke gemmes i "${file}" (${why}) – luk filen, eller vælg en anden sti med --out.`,
       1,
