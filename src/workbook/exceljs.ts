@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookPort } from './port';
 import { UserError } from './port';
+import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import {
   META_SHEET,
   REVIEW_HEADERS,
@@ -29,14 +30,6 @@ const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01 (ExcelJS's own dateToExcel uses the same constant). */
 const EPOCH_SERIAL = 25569;
 const DATE_1904_OFFSET = 1462;
-
-/** The first bytes of an OLE compound file: what Excel writes for a password-protected .xlsx. */
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-/** A zip archive's local file header ("PK\x03\x04"); every .xlsx starts with it. */
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
-
-const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
-  bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 
 // ---------------------------------------------------------------------------
 // Styles: one shared object per style id (ExcelJS keeps a reference per cell, so a shared
@@ -318,26 +311,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
    */
   static async fromBuffer(buf: ArrayBuffer | Uint8Array): Promise<ExcelJsWorkbook> {
     const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
-    if (startsWith(bytes, OLE_SIGNATURE)) {
-      throw new UserError(
-        'Filen er beskyttet med adgangskode – fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt projektmappe) og gem igen.',
-      );
-    }
-    if (!startsWith(bytes, ZIP_SIGNATURE)) {
-      throw new UserError(
-        'Filen er ikke en gyldig Excel-fil (.xlsx) – åbn den i Excel og gem den som .xlsx.',
-      );
-    }
+    assertXlsxSignature(bytes);
     const wb = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings want a Node Buffer; it accepts any ArrayBuffer view at run time.
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (cause) {
-      throw new UserError(
-        'Filen er ikke en gyldig Excel-fil (.xlsx), eller den er beskadiget – åbn den i Excel og gem den som .xlsx.',
-        1,
-        { cause },
-      );
+      throw new UserError(DAMAGED_XLSX, 1, { cause });
     }
     return new ExcelJsWorkbook(wb);
   }

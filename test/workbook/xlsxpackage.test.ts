@@ -234,7 +234,7 @@ describe('XlsxPackageWorkbook edits in place', () => {
     const { out: once, plan } = await check(new Uint8Array(await wb.xlsx.writeBuffer()));
     // A person opens the result and types a note to the right of the verdict columns.
     const edited = new ExcelJS.Workbook();
-    await edited.xlsx.load(Buffer.from(once));
+    await edited.xlsx.load(once as unknown as ArrayBuffer); // ExcelJS accepts any byte view
     const noteCol = plan.verdictBlock.col + (plan.verdictBlock.values[0]?.length ?? 0) + 2;
     edited.getWorksheet('Sagsoversigt')!.getRow(2).getCell(noteCol).value = 'Egen note';
     const { out: twice, plan: plan2 } = await check(new Uint8Array(await edited.xlsx.writeBuffer()));
