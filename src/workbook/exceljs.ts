@@ -375,9 +375,88 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes. */
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
+    // Escaped only for the write: the workbook in memory keeps the texts as they are.
+    const undo = escapeTexts(this.workbook);
+    let out: ArrayBuffer | Uint8Array;
+    try {
+      out = await this.workbook.xlsx.writeBuffer();
+    } finally {
+      for (const [cell, value] of undo) cell.value = value;
+    }
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }
+}
+
+// ---------------------------------------------------------------------------
+// OOXML text escapes
+// ---------------------------------------------------------------------------
+
+const NEEDS_ESCAPE_RE = /[\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
+/**
+ * A text as OOXML stores it: U+FFFE and U+FFFF as _xFFFE_ / _xFFFF_ (XML forbids them, and ExcelJS
+ * writes them raw, so the file cannot be opened), and a literal "_xHHHH_" with its underscore
+ * escaped (else Excel decodes it). ExcelJS writes "_xHHHH_" through unchanged, so Excel reads back
+ * exactly the original text. ExcelJS itself decodes such escapes when it reads, which is how a
+ * person's cell, or a Kommune copied from one, comes to hold U+FFFE.
+ * @example ooxmlText("Testrup\uFFFE") === "Testrup_xFFFE_"
+ */
+export function ooxmlText(s: string): string {
+  if (!NEEDS_ESCAPE_RE.test(s)) return s;
+  return s
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
+    .replace(/[\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase()}_`);
+}
+
+type RichRun = { text?: string };
+
+function escapeRich(runs: readonly RichRun[]): RichRun[] | null {
+  let changed = false;
+  const out = runs.map((r) => {
+    const t = typeof r.text === 'string' ? ooxmlText(r.text) : r.text;
+    if (t === r.text) return r;
+    changed = true;
+    return { ...r, text: t };
+  });
+  return changed ? out : null;
+}
+
+/**
+ * Escapes every text of the workbook that XML cannot carry as it is (see ooxmlText), in place, and
+ * returns the cells changed with their original values so the caller can restore them.
+ */
+function escapeTexts(wb: ExcelJS.Workbook): [ExcelJS.Cell, ExcelJS.CellValue][] {
+  const undo: [ExcelJS.Cell, ExcelJS.CellValue][] = [];
+  const set = (cell: ExcelJS.Cell, value: ExcelJS.CellValue): void => {
+    undo.push([cell, cell.value]);
+    cell.value = value;
+  };
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v === 'string') {
+          const t = ooxmlText(v);
+          if (t !== v) set(cell, t);
+          return;
+        }
+        if (v === null || typeof v !== 'object' || v instanceof Date || cell.type === ExcelJS.ValueType.Merge)
+          return;
+        const o = v as { richText?: RichRun[]; text?: unknown; result?: unknown };
+        if (Array.isArray(o.richText)) {
+          const runs = escapeRich(o.richText);
+          if (runs) set(cell, { ...o, richText: runs } as ExcelJS.CellRichTextValue);
+        } else if (typeof o.text === 'string') {
+          const t = ooxmlText(o.text);
+          if (t !== o.text) set(cell, { ...o, text: t } as ExcelJS.CellHyperlinkValue);
+        } else if (typeof o.result === 'string') {
+          const t = ooxmlText(o.result);
+          if (t !== o.result) set(cell, { ...o, result: t } as ExcelJS.CellFormulaValue);
+        }
+      });
+    });
+  }
+  return undo;
 }
 
 /** Worksheets in tab order. */
