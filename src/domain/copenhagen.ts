@@ -13,7 +13,15 @@ export const COPENHAGEN = 'Europe/Copenhagen';
  * @example wallClockToEpochMs({ day: dayFromYmd(2021, 1, 15), minutes: 600 }) === Date.UTC(2021, 0, 15, 9, 0)
  */
 export function wallClockToEpochMs(dt: DateTime): number {
-  const { y, m, d } = ymdFromDay(dt.day);
   const minutes = dt.minutes ?? 0;
-  return new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, 0, 0, COPENHAGEN).getTime();
+  const key = dt.day * 1440 + minutes;
+  const hit = instantCache.get(key);
+  if (hit !== undefined) return hit;
+  const { y, m, d } = ymdFromDay(dt.day);
+  const ms = new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, 0, 0, COPENHAGEN).getTime();
+  if (instantCache.size < 100_000) instantCache.set(key, ms);
+  return ms;
 }
+
+/** Wall-clock minute → instant; a time-zone lookup costs microseconds, and case lists repeat times. */
+const instantCache = new Map<number, number>();

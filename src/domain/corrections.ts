@@ -246,23 +246,38 @@ export function latestLines(lines: readonly Correction[]): Map<string, Correctio
 export const isChange = (l: Correction): l is Correction & { correctedTo: string } =>
   l.correctedTo !== null && l.correctedTo !== l.computed;
 
+/** The log resolved against the computed answers: final answers and what each case's lines do. */
+export interface ResolvedCorrections {
+  /** Final answers, case-major (case i, question j at i × nq + j); the computed ones where no line changes them. */
+  readonly answers: readonly string[];
+  readonly review: ReviewStatus[];
+  /** Cases whose status is not "ikke gennemgået". */
+  readonly reviewed: number;
+  /** (case, question) pairs whose answer a correction replaced. */
+  readonly corrected: number;
+  readonly problems: Problem[];
+  /** The lines in force per case index (only cases that have any). */
+  readonly linesByCase: ReadonlyMap<number, readonly Correction[]>;
+}
+
 /**
- * Applies the log: per (Sagsnr, Spørgsmål) the latest line by Tidspunkt, then row order, wins.
- * A line whose Rettet til differs from its Beregnet replaces the computed verdict; a line that
- * repeats Beregnet is an approval and an empty Rettet til a withdrawal (both leave the computed
- * verdict). Any line in force whose Beregnet differs from today's computed answer is stale: the
- * case becomes "ændret siden gennemgang" and a warning names the question.
+ * Applies the log to computed answers: per (Sagsnr, Spørgsmål) the latest line by Tidspunkt, then
+ * row order, wins. A line whose Rettet til differs from its Beregnet replaces the computed answer;
+ * a line that repeats Beregnet is an approval and an empty Rettet til a withdrawal (both leave the
+ * computed answer). Any line in force whose Beregnet differs from today's computed answer is
+ * stale: the case becomes "ændret siden gennemgang" and a warning names the question.
  * Decision: a correction stays in force when stale (the reviewer's word stands until they look again).
  * Decision: a case counts as gennemgået once any of its questions has a line in force; the task
  * pane shows per case how many of its questions are reviewed (spec §10, issue "Reviewer workflow").
  */
-export function applyCorrections(
-  computed: readonly (readonly FinalVerdict[])[],
+export function resolveCorrections(
+  computed: readonly string[],
   records: readonly CaseRecord[],
   questions: readonly Question[],
   lines: readonly Correction[],
   caseSheet: string,
-): AppliedCorrections {
+): ResolvedCorrections {
+  const nq = questions.length;
   const qIndex = new Map(questions.map((q, i) => [q.id, i]));
   const latest = latestLines(lines);
   const bySagsnr = new Map<number, Correction[]>();
@@ -271,27 +286,28 @@ export function applyCorrections(
     if (list) list.push(l);
     else bySagsnr.set(l.sagsnr, [l]);
   }
-
   const problems: Problem[] = [];
-  const review: ReviewStatus[] = [];
+  const review: ReviewStatus[] = new Array<ReviewStatus>(records.length);
+  const linesByCase = new Map<number, Correction[]>();
+  let answers: string[] | null = null; // copied on the first change only
   let reviewed = 0;
-  const verdicts = computed.map((vs, ci) => {
+  let corrected = 0;
+  for (let ci = 0; ci < records.length; ci += 1) {
     const r = records[ci] as CaseRecord;
     const mine = typeof r.sagsnr === 'number' ? bySagsnr.get(r.sagsnr) : undefined;
     if (mine === undefined) {
-      review.push('ikke gennemgået');
-      return vs as FinalVerdict[];
+      review[ci] = 'ikke gennemgået';
+      continue;
     }
-    const out = vs.slice();
+    linesByCase.set(ci, mine);
     let stale = false;
     let changed = false;
     for (const l of mine) {
       const qi = qIndex.get(l.question);
       if (qi === undefined) continue;
       const q = questions[qi] as Question;
-      const v = vs[qi] as FinalVerdict;
-      const isStale = l.computed !== v.answer;
-      if (isStale) {
+      const now = computed[ci * nq + qi] as string;
+      if (l.computed !== now) {
         stale = true;
         const when = l.at === undefined ? '' : ` ${lineTime(l)}`;
         problems.push({
@@ -300,33 +316,77 @@ export function applyCorrections(
           column: q.columnHeader,
           severity: 'warning',
           code: 'review-stale',
-          message: `${caseSheet}, række ${r.row}: Spørgsmål ${q.id} beregnes nu til "${v.answer}", men var "${l.computed}" ved gennemgangen${when} (${REVIEW_SHEET} række ${l.logRow}); se spørgsmål ${q.id} igennem igen, og godkend eller ret det.`,
+          message: `${caseSheet}, række ${r.row}: Spørgsmål ${q.id} beregnes nu til "${now}", men var "${l.computed}" ved gennemgangen${when} (${REVIEW_SHEET} række ${l.logRow}); se spørgsmål ${q.id} igennem igen, og godkend eller ret det.`,
           sheet: caseSheet,
           cell: null,
           question: q.id,
         });
       }
       if (isChange(l)) {
-        if (l.correctedTo !== v.answer) changed = true;
-        const who = l.initials === '' ? '' : ` af ${l.initials}`;
-        const why = l.reason === '' ? 'ingen begrundelse angivet' : l.reason.replace(/[.\s]+$/, '');
-        out[qi] = {
-          answer: l.correctedTo,
-          reason: `Rettet ved gennemgang${who} fra "${l.computed}": ${why}.`,
-          computedAnswer: v.answer,
-          computedReason: v.reason,
-          correction: l,
-          ...(isStale ? { stale: true } : {}),
-        };
-      } else if (isStale) {
-        out[qi] = copyVerdict(v, { stale: true }); // not a spread: a lazy reason is an accessor
+        if (l.correctedTo !== now) changed = true;
+        if (answers === null) answers = computed.slice();
+        answers[ci * nq + qi] = l.correctedTo;
+        corrected += 1;
       }
     }
-    review.push(stale ? 'ændret siden gennemgang' : changed ? 'rettet' : 'godkendt');
+    review[ci] = stale ? 'ændret siden gennemgang' : changed ? 'rettet' : 'godkendt';
     reviewed += 1;
-    return out;
+  }
+  return { answers: answers ?? computed, review, reviewed, corrected, problems, linesByCase };
+}
+
+/**
+ * One case's final verdicts: its computed verdicts with its lines in force applied (a change
+ * replaces the verdict and says who changed it from what and why; a stale line marks it).
+ */
+export function correctVerdicts(
+  computed: readonly FinalVerdict[],
+  lines: readonly Correction[],
+  questions: readonly Question[],
+): FinalVerdict[] {
+  const out = computed.slice();
+  for (const l of lines) {
+    const qi = questions.findIndex((q) => q.id === l.question);
+    if (qi < 0) continue;
+    const v = computed[qi] as FinalVerdict;
+    const isStale = l.computed !== v.answer;
+    if (isChange(l)) {
+      const who = l.initials === '' ? '' : ` af ${l.initials}`;
+      const why = l.reason === '' ? 'ingen begrundelse angivet' : l.reason.replace(/[.\s]+$/, '');
+      out[qi] = {
+        answer: l.correctedTo,
+        reason: `Rettet ved gennemgang${who} fra "${l.computed}": ${why}.`,
+        computedAnswer: v.answer,
+        computedReason: v.reason,
+        correction: l,
+        ...(isStale ? { stale: true } : {}),
+      };
+    } else if (isStale) {
+      out[qi] = copyVerdict(v, { stale: true }); // not a spread: a lazy reason is an accessor
+    }
+  }
+  return out;
+}
+
+/**
+ * resolveCorrections and correctVerdicts over verdict arrays: the log applied to every case.
+ * @example applyCorrections(evaluateRecords(records, settings, today, SEL_2023), records, SEL_2023.questions, lines, 'Sagsoversigt')
+ */
+export function applyCorrections(
+  computed: readonly (readonly FinalVerdict[])[],
+  records: readonly CaseRecord[],
+  questions: readonly Question[],
+  lines: readonly Correction[],
+  caseSheet: string,
+): AppliedCorrections {
+  const answers: string[] = [];
+  for (const vs of computed) for (const v of vs) answers.push(v.answer);
+  const r = resolveCorrections(answers, records, questions, lines, caseSheet);
+  const verdicts = computed.map((vs, ci) => {
+    const mine = r.linesByCase.get(ci);
+    return mine === undefined ? (vs as FinalVerdict[]) : correctVerdicts(vs, mine, questions);
   });
-  return { verdicts, review, reviewed, problems };
+  return { verdicts, review: r.review, reviewed: r.reviewed, problems: r.problems };
 }
 
 /**

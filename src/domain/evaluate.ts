@@ -1,6 +1,6 @@
 import { parseA1 } from './address';
 import { COLUMN_BY_ID } from './columns';
-import { applyCorrections, readCorrections } from './corrections';
+import { correctVerdicts, readCorrections, resolveCorrections } from './corrections';
 import { buildMemo } from './memo';
 import { absentColumns, readCases } from './records';
 import { findRuleSet, ruleSetIdForDecisionYear } from './rules';
@@ -8,7 +8,7 @@ import { evaluatorFor } from './rules/common';
 import { checkSelection } from './selection';
 import { readSettings } from './settings';
 import { sheetRef } from './sheetnames';
-import { countVerdicts, overviewFromCounts, tablesFromCounts } from './tables';
+import { overviewFromCounts, tablesFromCounts } from './tables';
 import {
   MANGLER,
   REVIEW_SHEET,
@@ -67,6 +67,42 @@ export function evaluateRecords(
     out[i] = vs;
   }
   return out;
+}
+
+/**
+ * The rule core: the answer of every question for every record, case-major in one flat array
+ * (case i, question j at i × nq + j). Answers are the rule set's shared label strings, so nothing
+ * the rules allocate outlives the loop; reasons are built only for the verdicts someone reads
+ * (evaluateRecords, CaseResult.verdicts).
+ */
+export function evaluateAnswers(
+  records: readonly CaseRecord[],
+  settings: Settings,
+  today: Day,
+  ruleSet: RuleSet,
+  absent?: ReadonlySet<ColumnId>,
+): string[] {
+  const ctx: RuleContext = { settings, today };
+  const evals = ruleSet.questions.map((q) => (absent === undefined ? q.evaluate : evaluatorFor(q, absent)));
+  const nq = evals.length;
+  const out = new Array<string>(records.length * nq);
+  let k = 0;
+  for (let i = 0; i < records.length; i += 1) {
+    const r = records[i] as CaseRecord;
+    for (let j = 0; j < nq; j += 1) out[k++] = (evals[j] as Question['evaluate'])(r, ctx).answer;
+  }
+  return out;
+}
+
+/** Per question index, the count of each answer, from a flat case-major answer array. */
+export function countFlatAnswers(nq: number, answers: readonly string[]): Map<string, number>[] {
+  const counts = Array.from({ length: nq }, () => new Map<string, number>());
+  for (let k = 0; k < answers.length; k += 1) {
+    const m = counts[k % nq] as Map<string, number>;
+    const a = answers[k] as string;
+    m.set(a, (m.get(a) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The "missing" and "inconsistent-dates" problems of one case's final verdicts (spec §9). */
@@ -195,46 +231,75 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
   const { info, records } = cases;
   const questions = ruleSet.questions;
 
-  const computed = evaluateRecords(records, settings, today, ruleSet, absentColumns(info));
+  const absent = absentColumns(info);
+  const computed = evaluateAnswers(records, settings, today, ruleSet, absent);
   const selection = checkSelection(records, settings, info);
   const known = new Set<number>();
   for (const r of records) if (typeof r.sagsnr === 'number') known.add(r.sagsnr);
   const log = readCorrections(snapshot, snapshot.date1904, ruleSet, known);
-  const applied = applyCorrections(computed, records, questions, log.lines, info.name);
+  const resolved = resolveCorrections(computed, records, questions, log.lines, info.name);
+  const finals = resolved.answers;
 
+  // A case's verdict objects (reasons, missing columns, corrections) are built when first read:
+  // the rules are pure, so running them again for that record gives the verdicts behind its answers.
   const ids = questions.map((q) => q.id);
   const nq = ids.length;
-  const template = Object.fromEntries(ids.map((id) => [id, null])) as unknown as Record<string, FinalVerdict>;
+  const verdictsOf = (i: number): FinalVerdict[] => {
+    const vs = evaluateRecords(
+      [records[i] as CaseRecord],
+      settings,
+      today,
+      ruleSet,
+      absent,
+    )[0] as FinalVerdict[];
+    const lines = resolved.linesByCase.get(i);
+    return lines === undefined ? vs : correctVerdicts(vs, lines, questions);
+  };
   const caseResults: CaseResult[] = records.map((r, i) => {
-    const vs = applied.verdicts[i] as FinalVerdict[];
-    // Cloning one template keeps every case's verdict map on the same hidden class.
-    const byId: Record<string, FinalVerdict> = { ...template };
-    for (let j = 0; j < nq; j += 1) byId[ids[j] as string] = vs[j] as FinalVerdict;
     const sel = selection.cases[i] as { selectionOk: boolean; text: string };
+    let byId: Readonly<Record<string, FinalVerdict>> | null = null;
     return {
       row: r.row,
       sagsnr: typeof r.sagsnr === 'number' ? r.sagsnr : null,
       record: r,
-      verdicts: byId,
+      // An own, enumerable accessor: read like a property, copied by a spread.
+      get verdicts(): Readonly<Record<string, FinalVerdict>> {
+        if (byId === null) {
+          const vs = verdictsOf(i);
+          const m: Record<string, FinalVerdict> = {};
+          for (let j = 0; j < nq; j += 1) m[ids[j] as string] = vs[j] as FinalVerdict;
+          byId = m;
+        }
+        return byId;
+      },
       selection: sel.text,
       selectionOk: sel.selectionOk,
-      review: applied.review[i] as CaseResult['review'],
+      review: resolved.review[i] as CaseResult['review'],
     };
   });
 
-  const counts = countVerdicts(questions.length, applied.verdicts);
+  const counts = countFlatAnswers(nq, finals);
   const tables = tablesFromCounts(questions, counts, settings, today);
   const overview = overviewFromCounts(questions, counts, settings);
-  let corrected = 0;
-  for (const vs of applied.verdicts) for (const v of vs) if (v.correction !== undefined) corrected += 1;
-  const memo = buildMemo({ ruleSet, settings, today, tables, cases: records.length, corrected });
+  const memo = buildMemo({
+    ruleSet,
+    settings,
+    today,
+    tables,
+    cases: records.length,
+    corrected: resolved.corrected,
+  });
 
   const problems: Problem[] = s.problems.concat(cases.problems);
   const seen = new Set<string>();
-  records.forEach((r, i) =>
-    verdictProblems(r, applied.verdicts[i] as FinalVerdict[], questions, info, problems, seen),
-  );
-  for (const list of [selection.problems, log.problems, applied.problems])
+  for (let i = 0; i < records.length; i += 1) {
+    // Only a case with a "Mangler oplysninger" answer has problems of its verdicts; only its
+    // verdicts are needed to name the missing column.
+    let missing = false;
+    for (let j = i * nq; j < (i + 1) * nq; j += 1) if (finals[j] === MANGLER) missing = true;
+    if (missing) verdictProblems(records[i] as CaseRecord, verdictsOf(i), questions, info, problems, seen);
+  }
+  for (const list of [selection.problems, log.problems, resolved.problems])
     for (const p of list) problems.push(p);
 
   return {
@@ -250,7 +315,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
       memo,
       problems: sortProblems(problems, info.name),
       corrections: log.lines,
-      reviewed: applied.reviewed,
+      reviewed: resolved.reviewed,
     },
   };
 }

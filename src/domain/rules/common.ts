@@ -136,6 +136,17 @@ export function days(n: number): string {
 
 export const header = (id: ColumnId): string => COLUMN_BY_ID[id].header;
 
+/** eff + 3 months, remembered for the last day asked: 3.9 and 5.12 ask it for the same case in turn. */
+let lastEff = Number.NaN;
+let lastTo = Number.NaN;
+function threeMonthsAfter(eff: Day): Day {
+  if (eff !== lastEff) {
+    lastEff = eff;
+    lastTo = addMonthsDay(eff, 3);
+  }
+  return lastTo;
+}
+
 /** The facts that make 3.9 and 5.12 relevant (spec §4), shared so both read them the same way. */
 export type ThreeMonths =
   | { readonly relevant: true; readonly from: Day; readonly to: Day }
@@ -155,7 +166,7 @@ export function threeMonths(
   const eff = r.effektueret;
   if (!has(eff)) return { relevant: false, verdict: missing('effektueret', eff) };
   if (eff === 'ikke-effektueret') return { relevant: false, verdict: irrelevantNotEffected };
-  const to = addMonthsDay(eff, 3);
+  const to = threeMonthsAfter(eff);
   const cut = ctx.settings.opgoerelsesdato;
   if (to > cut) {
     return {

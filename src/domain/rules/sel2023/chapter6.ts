@@ -25,18 +25,18 @@ function lastSunday(y: number, m: 3 | 10): Day {
   return last - ((last + 6) % 7);
 }
 
-/** Every EU DST change day (spring and autumn) of the years the tool can meet, built once. */
-let dstDays: ReadonlySet<Day> | null = null;
 const DST_FROM = dayFromYmd(1900, 1, 1);
 const DST_TO = dayFromYmd(2200, 12, 31);
-function dstChangeDays(): ReadonlySet<Day> {
+/** 1 on every EU DST change day (last Sunday of March and of October) 1900–2200, built once. */
+let dstDays: Uint8Array | null = null;
+function dstChangeDays(): Uint8Array {
   if (dstDays === null) {
-    const s = new Set<Day>();
+    const t = new Uint8Array(DST_TO - DST_FROM + 1);
     for (let y = 1900; y <= 2200; y += 1) {
-      s.add(lastSunday(y, 3));
-      s.add(lastSunday(y, 10));
+      t[lastSunday(y, 3) - DST_FROM] = 1;
+      t[lastSunday(y, 10) - DST_FROM] = 1;
     }
-    dstDays = s;
+    dstDays = t;
   }
   return dstDays;
 }
@@ -44,8 +44,8 @@ function dstChangeDays(): ReadonlySet<Day> {
 /** True when a DST change day of Europe/Copenhagen lies in [from, to] (or the span is long). */
 export function mayCrossDst(from: Day, to: Day): boolean {
   if (to < from || to - from > 31 || from < DST_FROM || to > DST_TO) return true;
-  const days = dstChangeDays();
-  for (let d = from; d <= to; d += 1) if (days.has(d)) return true;
+  const t = dstChangeDays();
+  for (let d = from; d <= to; d += 1) if (t[d - DST_FROM] === 1) return true;
   return false;
 }
 
