@@ -1,5 +1,5 @@
 import { defaultSettings } from './settings';
-import { planWrite, SUPPRESSED_TEXT } from './plan';
+import { planCaseRows, planWrite, SUPPRESSED_TEXT } from './plan';
 import { snap } from './testing/snapshot';
 import { dayFromYmd } from './days';
 import {
@@ -276,4 +276,37 @@ it('never reads the case record itself (no CPR or name can leak)', () => {
   const leaky = { navn: 'Testbarn Ane', cpr: NO_COLUMN } as unknown as CaseRecord;
   const r = report({ cases: report().cases.map((c) => ({ ...c, record: leaky })) });
   expect(JSON.stringify(planWrite(r, base, RULESET))).not.toContain('Testbarn Ane');
+});
+
+describe('planCaseRows (the task pane after Godkend/Ret)', () => {
+  it('is null before any check has made verdict columns', () => {
+    expect(planCaseRows(report(), [2], RULESET)).toBeNull();
+  });
+
+  it('is null when the earlier columns are not the rule set’s width (a full check must place them)', () => {
+    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: { first: 8, last: 20 } } });
+    expect(planCaseRows(r, [2], RULESET)).toBeNull();
+  });
+
+  it('writes exactly the cells the full plan writes in that case’s row, in the earlier columns', () => {
+    // 2 questions + Udvælgelse + Bemærkninger = 4 columns, from H.
+    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: { first: 8, last: 11 } } });
+    const full = planWrite(r, base, RULESET).verdictBlock;
+    const one = planCaseRows(r, [2], RULESET);
+    expect(one).not.toBeNull();
+    const k = 3 - full.row; // case row 3 in the full block
+    expect(one?.verdictBlock).toEqual({
+      row: 3,
+      col: 8,
+      values: [full.values[k]],
+      styles: [full.styles?.[k]],
+    });
+    expect(one?.verdictBlock.values[0]?.[1]).toBe('Ja (rettet)');
+    expect([one?.clearColumns, one?.sheets, one?.deleteSheets, one?.verdictColumnWidths]).toEqual([
+      null,
+      [],
+      [],
+      [],
+    ]);
+  });
 });

@@ -98,6 +98,43 @@ function pad<T>(row: readonly T[], width: number, fill: T): T[] {
 
 const clampWidth = (n: number, min: number, max: number): number => Math.max(min, Math.min(max, n));
 
+/** A case's problems on its own row of the case sheet, by row number. */
+function problemsByRow(report: Report): Map<number, Problem[]> {
+  const info = report.caseSheet;
+  const out = new Map<number, Problem[]>();
+  for (const p of report.problems) {
+    if (p.row === null || (p.sheet !== null && !sameSheetName(p.sheet, info.name))) continue;
+    const list = out.get(p.row);
+    if (list) list.push(p);
+    else out.set(p.row, [p]);
+  }
+  return out;
+}
+
+/** The verdict cells of one case row: a verdict per question, Udvælgelse and Bemærkninger. */
+function verdictRow(
+  c: CaseResult,
+  questions: readonly Question[],
+  rowProblems: readonly Problem[],
+): { values: PlanValue[]; styles: (StyleId | null)[] } {
+  const width = questions.length + 2;
+  const values: PlanValue[] = new Array<PlanValue>(width);
+  const styles: (StyleId | null)[] = new Array<StyleId | null>(width);
+  const verdicts = c.verdicts;
+  for (let i = 0; i < questions.length; i += 1) {
+    const v = verdicts[(questions[i] as Question).id];
+    values[i] = v ? verdictText(v) : null;
+    styles[i] = v ? verdictStyle(v) : null;
+  }
+  const sel = questions.length;
+  values[sel] = c.selection;
+  styles[sel] = c.selectionOk ? 'selection-ok' : 'selection-problem';
+  const remark = remarksFor(c, questions, rowProblems);
+  values[sel + 1] = remark === '' ? null : remark;
+  styles[sel + 1] = remark === '' ? null : 'remark';
+  return { values, styles };
+}
+
 function verdictBlock(
   report: Report,
   questions: readonly Question[],
@@ -109,14 +146,7 @@ function verdictBlock(
   const values: PlanValue[][] = [header];
   const styles: (StyleId | null)[][] = [header.map((): StyleId => 'generated-header')];
   const maxLen = header.map((h) => String(h).length);
-
-  const problemsByRow = new Map<number, Problem[]>();
-  for (const p of report.problems) {
-    if (p.row === null || (p.sheet !== null && !sameSheetName(p.sheet, info.name))) continue;
-    const list = problemsByRow.get(p.row);
-    if (list) list.push(p);
-    else problemsByRow.set(p.row, [p]);
-  }
+  const byProblemRow = problemsByRow(report);
   const byRow = new Map<number, CaseResult>();
   for (const c of report.cases) byRow.set(c.row, c);
 
@@ -129,29 +159,13 @@ function verdictBlock(
       styles.push(emptyStyles);
       continue;
     }
-    const rowValues: PlanValue[] = new Array<PlanValue>(width);
-    const rowStyles: (StyleId | null)[] = new Array<StyleId | null>(width);
-    for (let i = 0; i < questions.length; i += 1) {
-      const v = c.verdicts[(questions[i] as Question).id];
-      if (v) {
-        const t = verdictText(v);
-        rowValues[i] = t;
-        rowStyles[i] = verdictStyle(v);
-        if (t.length > (maxLen[i] as number)) maxLen[i] = t.length;
-      } else {
-        rowValues[i] = null;
-        rowStyles[i] = null;
-      }
+    const row = verdictRow(c, questions, byProblemRow.get(r) ?? []);
+    for (let i = 0; i < width - 1; i += 1) {
+      const t = row.values[i];
+      if (typeof t === 'string' && t.length > (maxLen[i] as number)) maxLen[i] = t.length;
     }
-    const sel = questions.length;
-    rowValues[sel] = c.selection;
-    rowStyles[sel] = c.selectionOk ? 'selection-ok' : 'selection-problem';
-    if (c.selection.length > (maxLen[sel] as number)) maxLen[sel] = c.selection.length;
-    const remark = remarksFor(c, questions, problemsByRow.get(r) ?? []);
-    rowValues[sel + 1] = remark === '' ? null : remark;
-    rowStyles[sel + 1] = remark === '' ? null : 'remark';
-    values.push(rowValues);
-    styles.push(rowStyles);
+    values.push(row.values);
+    styles.push(row.styles);
   }
   // Decision: verdict columns as wide as their longest text (10–30), Udvælgelse up to 40,
   // Bemærkninger a fixed 80 so the sheet stays scannable (long remarks overflow or can be widened).
@@ -161,6 +175,37 @@ function verdictBlock(
     return clampWidth(n + 2, 10, 30);
   });
   return { block: { row: info.headerRow, col: firstCol, values, styles }, widths };
+}
+
+/**
+ * The verdict cells of the given cases as a write plan, in the verdict columns an earlier check
+ * made (the task pane after Godkend/Ret, so the case's row shows e.g. "Ja (rettet)" at once).
+ * Null when there are no such columns yet, or they are not the rule set's width: then the next
+ * Kør kontrol writes them.
+ */
+export function planCaseRows(
+  report: Report,
+  sagsnrs: readonly number[],
+  ruleset: RuleSet = getRuleSet(report.ruleset),
+): WritePlan | null {
+  const gen = report.caseSheet.generatedColumns;
+  const questions = ruleset.questions;
+  if (gen === null || gen.last - gen.first + 1 !== questions.length + 2) return null;
+  const byProblemRow = problemsByRow(report);
+  const rows = report.cases
+    .filter((c) => c.sagsnr !== null && sagsnrs.includes(c.sagsnr))
+    .sort((a, b) => a.row - b.row);
+  if (rows.length !== 1) return null; // one case at a time (a Sagsnr on two rows is not reviewable)
+  const c = rows[0] as CaseResult;
+  const cells = verdictRow(c, questions, byProblemRow.get(c.row) ?? []);
+  return {
+    caseSheet: report.caseSheet.name,
+    clearColumns: null,
+    verdictBlock: { row: c.row, col: gen.first, values: [cells.values], styles: [cells.styles] },
+    verdictColumnWidths: [],
+    sheets: [],
+    deleteSheets: [],
+  };
 }
 
 function kommuneText(report: Report): string {

@@ -205,8 +205,8 @@ export function CaseReview(props: { report: Report; busy: boolean; actions: Case
       </p>
       <p className={s.muted}>
         Godkend eller ret hvert spørgsmål. Hver godkendelse og rettelse skrives som en ny linje i arket
-        Gennemgang; kolonnerne i {report.caseSheet.name} og tabellerne opdateres, når du vælger Kør kontrol
-        eller Byg tabeller.
+        Gennemgang, og sagens kolonner i {report.caseSheet.name} viser rettelsen med det samme; tabellerne,
+        overblikket og notatet opdateres, når du vælger Byg tabeller.
       </p>
 
       {needInitials ? (

@@ -70,6 +70,7 @@ function setup(result: EvaluateResult = { ok: true, report }, withSelect = false
       ...plan,
       sheets: [{ ...sheet('Indstillinger'), blocks: [{ row: 1, col: 1, values: [[s.kommune]] }] }],
     }),
+    planCaseRows: () => null,
   };
   const controller = new BarometerController(
     port,

@@ -24,6 +24,8 @@ export interface Core {
   readSettings(snapshot: Snapshot, today: Day): Settings;
   /** A plan that (re)writes the Indstillinger sheet with these settings and nothing else. */
   settingsPlan(settings: Settings, snapshot: Snapshot): WritePlan;
+  /** The verdict cells of one case in the existing verdict columns, or null when there are none. */
+  planCaseRows(report: Report, sagsnrs: readonly number[]): WritePlan | null;
 }
 
 export type Phase = 'read' | 'evaluate' | 'write';
@@ -204,11 +206,12 @@ export class BarometerController {
 
   /**
    * "Godkend", "Ret" or a withdrawal on one question: reads the workbook, checks that the verdict
-   * is still what the reviewer saw, appends one line to Gennemgang (nothing else is written) and
-   * returns the evaluation with the line applied.
-   * Decision: a review action writes only the log line; the verdict columns and table sheets follow
-   * at the next Kør kontrol / Byg tabeller, so a click never rewrites other sheets (spec §10: the
-   * log is append-only; Offentlighedsloven § 13).
+   * is still what the reviewer saw, appends one line to Gennemgang and, when an earlier check made
+   * the verdict columns, rewrites that case's verdict cells in the same write, so its row shows
+   * e.g. "Ja (rettet)" at once. Returns the evaluation with the line applied.
+   * Decision: a review click writes the log line and the case's own verdict row, nothing else; the
+   * table, overview and memo sheets are rebuilt by Byg tabeller (spec §10: corrections win in the
+   * verdict columns; the log itself is append-only, Offentlighedsloven § 13).
    */
   review(target: ReviewTarget, action: ReviewAction): Promise<ReviewOutcome> {
     return this.appendReview((report, snapshot) =>
@@ -239,6 +242,14 @@ export class BarometerController {
     }
     const rows = reviewAppendRows(snapshot, line.lines);
     if (!rows.ok) throw new UserError(rows.message);
+    // The workbook as it will be after the append, evaluated first: its verdicts for this case are
+    // what the case's row must show.
+    const after = withAppendedReviewRows(snapshot, rows.rows);
+    const afterReport = this.evaluateOrThrow(after);
+    const sagsnrs = [
+      ...new Set(line.lines.map((l) => l[1]).filter((n): n is number => typeof n === 'number')),
+    ];
+    const caseRow = this.core.planCaseRows(afterReport, sagsnrs);
     await this.port.apply({
       caseSheet: report.caseSheet.name,
       clearColumns: null,
@@ -246,11 +257,11 @@ export class BarometerController {
       verdictColumnWidths: [],
       sheets: [],
       deleteSheets: [],
+      ...(caseRow ?? {}),
       reviewAppend: rows.rows,
     });
-    const after = withAppendedReviewRows(snapshot, rows.rows);
     return {
-      result: this.resultOf(this.evaluateOrThrow(after), after),
+      result: this.resultOf(afterReport, after),
       written: line.lines.length,
       changed: null,
     };

@@ -1,5 +1,5 @@
 import { evaluate } from '../../domain/evaluate';
-import { planWrite } from '../../domain/plan';
+import { planCaseRows, planWrite } from '../../domain/plan';
 import { readSettings, settingsSheetRows, SETTINGS_SHEET } from '../../domain/settings';
 import { CASE_SHEET, sameSheetName } from '../../domain/sheetnames';
 import { templatePlan } from '../../domain/template';
@@ -57,4 +57,5 @@ export const core: Core = {
   readSettings: (snapshot, today) => readSettings(snapshot, {}, today).settings,
   settingsPlan: (settings, snapshot) =>
     sheetsOnlyPlan([settingsSheet(settingsSheetRows(settings))], snapshot),
+  planCaseRows: (report, sagsnrs) => planCaseRows(report, sagsnrs),
 };

@@ -52,7 +52,7 @@ function find(report: Report, answer: string) {
 }
 
 describe('review use cases on the simulated Excel (examples/eksempel.xlsx)', () => {
-  it('asks for initials once; keeps them in one Indstillinger cell; Godkend and Ret append only', async () => {
+  it('asks for initials once; keeps them in one Indstillinger cell; Godkend appends only; Ret also shows in the case’s row', async () => {
     const { sim, controller, dump } = await setup();
     const checked = await controller.check(() => undefined);
     const { sagsnr, q, index } = find(checked.report, MEN);
@@ -103,6 +103,7 @@ describe('review use cases on the simulated Excel (examples/eksempel.xlsx)', () 
     expect(lineRow(2).slice(1)).toEqual([sagsnr, '2.3', MEN, MEN, null, 'TT']);
 
     // Ret to "Ja" with a reason: the case is rettet, the table counts it.
+    const beforeRet = dump();
     const shown = caseView(approved.result.report, index)!.questions.find((x) => x.id === '2.3')!;
     const corrected = await controller.review(
       { sagsnr, question: '2.3', shown },
@@ -121,6 +122,24 @@ describe('review use cases on the simulated Excel (examples/eksempel.xlsx)', () 
       'TT',
     ]);
     const logCells = log();
+    // The same write put the correction in the case's verdict row at once; in Sagsoversigt only
+    // that row's verdict cells changed, and no other sheet but the log.
+    const caseRow = checked.report.cases[index]!.row;
+    const firstVerdictCol = checked.report.caseSheet.lastDataColumn + 1;
+    const colOf = (a: string) =>
+      [...(/^[A-Z]+/.exec(a)?.[0] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const afterRet = dump();
+    const changedCase = Object.keys({ ...beforeRet.Sagsoversigt, ...afterRet.Sagsoversigt }).filter(
+      (a) => JSON.stringify(beforeRet.Sagsoversigt?.[a]) !== JSON.stringify(afterRet.Sagsoversigt?.[a]),
+    );
+    expect(changedCase.length).toBeGreaterThan(0);
+    for (const a of changedCase) {
+      expect(a.replace(/^[A-Z]+/, '')).toBe(String(caseRow));
+      expect(colOf(a)).toBeGreaterThanOrEqual(firstVerdictCol);
+    }
+    expect(Object.values(afterRet.Sagsoversigt ?? {}).map((c) => c.value)).toContain('Ja (rettet)');
+    for (const name of Object.keys(beforeRet))
+      if (name !== 'Gennemgang' && name !== 'Sagsoversigt') expect(afterRet[name]).toEqual(beforeRet[name]);
 
     // Kør kontrol again: the verdict column shows the correction, the log is untouched.
     await controller.check(() => undefined);
