@@ -42,25 +42,6 @@ function runSoffice(profile: string, outDir: string, files: readonly string[]): 
   });
 }
 
-/**
- * Converts every sheet of every file to CSV in `outDir` (LibreOffice names them
- * "<file base>-<sheet name>.csv"), in calls of FILES_PER_CALL files, one after the other with one
- * fresh profile. Returns the number of soffice processes started.
- */
-export async function convertAllSheets(
-  files: readonly string[],
-  outDir: string,
-  profile: string,
-): Promise<number> {
-  fs.mkdirSync(outDir, { recursive: true });
-  let calls = 0;
-  for (let i = 0; i < files.length; i += FILES_PER_CALL) {
-    await runSoffice(profile, outDir, files.slice(i, i + FILES_PER_CALL));
-    calls += 1;
-  }
-  return calls;
-}
-
 /** The CSV files LibreOffice wrote for one .xlsx, by sheet name. */
 export function sheetCsvFiles(outDir: string, xlsx: string): Map<string, string> {
   const base = path.basename(xlsx).replace(/\.xlsx$/i, '');
@@ -114,7 +95,7 @@ export function parseCsv(text: string): string[][] {
  * what is left, so both cores convert at the end, and waits for everything.
  */
 export class ConversionQueue {
-  static readonly CHUNK = 125;
+  static readonly CHUNK = FILES_PER_CALL;
   private pending: string[] = [];
   private readonly chunks: string[][] = [];
   private readonly workers: Promise<void>[] = [];
