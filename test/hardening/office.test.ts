@@ -9,7 +9,8 @@
  * - write no formula into any generated cell: the simulator turns a typed "=…", "+…", "-…" or "@…"
  *   into a formula as Excel does, unless the adapter writes it as text (hostile Kommune names,
  *   --kommune-like values and cell texts reach the memo, titles and remarks);
- * - change nothing when run a second time (cell by cell), nor on the tool's own output.
+ * - change nothing when run a second time (cell by cell), nor on the tool's own output;
+ * - (every 4th workbook) give the same cells as the ExcelJS adapter, the pane's standalone mode.
  *
  * Replay: BAROMETER_SEED=<seed> BAROMETER_ONLY=<index> npx jest test/hardening/office.test.ts
  */
@@ -18,7 +19,9 @@ import { dayFromYmd } from '../../src/domain/days';
 import { evaluate } from '../../src/domain/evaluate';
 import { planWrite } from '../../src/domain/plan';
 import type { Settings, WritePlan } from '../../src/domain/types';
+import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
 import { OfficeWorkbook } from '../../src/workbook/office';
+import type { WorkbookPort } from '../../src/workbook/port';
 import {
   createSimulatedExcel,
   dumpWorkbook,
@@ -27,12 +30,14 @@ import {
   type SimWorkbook,
 } from '../excel-sim';
 import { seedFor } from '../property/seed';
-import { toXlsx, type GenWorkbook, genWorkbook } from './model';
+import { features, toXlsx, type GenWorkbook, genWorkbook } from './model';
 
 const SEED = seedFor('office', 20_260_504);
 const COUNT = Number(process.env.BAROMETER_OFFICE_COUNT ?? 200);
 const ONLY = process.env.BAROMETER_ONLY?.trim() ? Number(process.env.BAROMETER_ONLY) : null;
 const TODAY = dayFromYmd(2026, 11, 23);
+/** Workbooks also run through the ExcelJS adapter and compared cell by cell. */
+let compared = 0;
 
 function check(ok: boolean, why: string): void {
   if (!ok) throw new Error(why);
@@ -42,6 +47,10 @@ type Dump = ReturnType<typeof dumpWorkbook>;
 
 /** A full check as the task pane runs it; returns the plan, or null on a fatal error. */
 async function fullCheck(port: OfficeWorkbook, overrides: Partial<Settings>): Promise<WritePlan | null> {
+  return fullCheckOn(port, overrides);
+}
+
+async function fullCheckOn(port: WorkbookPort, overrides: Partial<Settings>): Promise<WritePlan | null> {
   const snapshot = await port.readSnapshot();
   const result = evaluate(snapshot, { today: TODAY, overrides });
   if (!result.ok) return null;
@@ -60,8 +69,9 @@ function formulas(wb: SimWorkbook, sheets: ReadonlySet<string> | null): string[]
   return out;
 }
 
-async function runOne(m: GenWorkbook): Promise<void> {
-  const sim = createSimulatedExcel(await simWorkbookFromXlsx(await toXlsx(m)));
+async function runOne(m: GenWorkbook, i: number): Promise<void> {
+  const bytes = await toXlsx(m);
+  const sim = createSimulatedExcel(await simWorkbookFromXlsx(bytes));
   const port = new OfficeWorkbook(sim.run, { isSetSupported: sim.isSetSupported });
   const before: Dump = dumpWorkbook(sim.workbook);
   const inputFormulas = formulas(sim.workbook, null);
@@ -119,6 +129,24 @@ async function runOne(m: GenWorkbook): Promise<void> {
   check(again !== null, 'second run failed');
   const twice: Dump = dumpWorkbook(sim.workbook);
   check(JSON.stringify(twice) === JSON.stringify(after), 'second run changed the workbook');
+
+  // Every 4th workbook: the ExcelJS adapter (the pane's standalone mode) writes the same cells.
+  // Not with formulas that have no stored result: Excel computes them, a file reader cannot.
+  if ((i % 4 === 0 || ONLY !== null) && !features(m).has('formulas without a result')) {
+    compared += 1;
+    const wb = await ExcelJsWorkbook.fromBuffer(bytes);
+    check((await fullCheckOn(wb, overrides)) !== null, 'ExcelJS adapter: fatal error');
+    const viaExcelJs = dumpWorkbook(await simWorkbookFromXlsx(await wb.toBuffer()));
+    for (const s of after.sheets) {
+      const a = after.cells[s.name] ?? {};
+      const b = viaExcelJs.cells[s.name] ?? {};
+      for (const addr of new Set([...Object.keys(a), ...Object.keys(b)]))
+        check(
+          JSON.stringify(a[addr]) === JSON.stringify(b[addr]),
+          `${s.name}!${addr}: Office ${JSON.stringify(a[addr])}, ExcelJS ${JSON.stringify(b[addr])}`,
+        );
+    }
+  }
 }
 
 describe(`the Office adapter on ${COUNT} random hostile workbooks (simulated Excel)`, () => {
@@ -133,7 +161,7 @@ describe(`the Office adapter on ${COUNT} random hostile workbooks (simulated Exc
     for (let i = 0; i < models.length; i += 1) {
       if (ONLY !== null && i !== ONLY) continue;
       try {
-        await runOne(models[i] as GenWorkbook);
+        await runOne(models[i] as GenWorkbook, i);
       } catch (e) {
         throw new Error(
           `workbook ${i}; replay: BAROMETER_SEED=${SEED.seed} BAROMETER_ONLY=${i} npx jest test/hardening/office.test.ts\n${(e as Error).message}`,
@@ -142,5 +170,9 @@ describe(`the Office adapter on ${COUNT} random hostile workbooks (simulated Exc
       ran += 1;
     }
     expect(ran).toBe(ONLY === null ? COUNT : 1);
+    if (ONLY === null) expect(compared).toBeGreaterThan(COUNT / 20);
+    process.stdout.write(
+      `[office] ${ran} workbooks, ${compared} also through the ExcelJS adapter with equal cells\n`,
+    );
   });
 });
