@@ -1,3 +1,4 @@
+import { columnLetter } from './address';
 import { formatDay } from './days';
 import { buildMetaSheet, readMeta } from './meta';
 import { getRuleSet } from './rules';
@@ -36,6 +37,8 @@ export const SUPPRESSED_TEXT = 'Udeladt – færre end 6 sager';
 export const CORRECTED_SUFFIX = ' (rettet)';
 
 const REMARK_SEPARATOR = '; ';
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16384;
 /** Excel's limit for text in one cell. */
 const MAX_CELL_TEXT = 32767;
 
@@ -363,8 +366,14 @@ export function planWrite(
   const meta = readMeta(snapshot);
   const questions = ruleset.questions;
   const firstCol = info.generatedColumns?.first ?? info.lastDataColumn + 1;
-  const { block, widths } = verdictBlock(report, questions, firstCol);
   const lastCol = firstCol + questions.length + 1;
+  // Decision: when the verdict columns do not fit before Excel's last column (XFD), e.g. because of a
+  // stray cell far to the right in a case row, they are not written (a cell past XFD makes the file
+  // unreadable); the result sheets still are, and one error says what to move.
+  const fits = lastCol <= MAX_COLUMNS;
+  const { block, widths } = fits
+    ? verdictBlock(report, questions, firstCol)
+    : { block: { row: info.headerRow, col: 1, values: [] }, widths: [] };
 
   // Decision: clear the whole earlier block (all its rows) whenever there is one, not only when it
   // is wider: a shorter case list or moved blank rows would otherwise leave stale verdicts.
@@ -375,6 +384,18 @@ export function planWrite(
     : null;
 
   const problems: Problem[] = [];
+  if (!fits) {
+    problems.push({
+      sagsnr: null,
+      row: null,
+      column: null,
+      severity: 'error',
+      code: 'no-room-for-verdicts',
+      message: `Arket "${info.name}" har data helt ud i kolonne ${columnLetter(info.lastDataColumn)}, så der er ikke plads til de ${lastCol - firstCol + 1} kolonner med vurderinger til højre for dataene; flyt eller slet cellerne længst til højre, og kør kontrollen igen (resultattabeller, overblik og notat er lavet).`,
+      sheet: info.name,
+      cell: null,
+    });
+  }
   const names = GENERATED_SHEETS.map((wanted) => {
     const name = freeName(wanted, snapshot.sheetNames, meta.sheets);
     if (name !== wanted) {
@@ -396,7 +417,10 @@ export function planWrite(
     tablesSheet(report, ruleset, tablesName),
     overviewSheet(report, overviewName),
     memoSheet(report, memoName),
-    buildMetaSheet({ sheets: [...names], columns: { sheet: info.name, first: firstCol, last: lastCol } }),
+    buildMetaSheet({
+      sheets: [...names],
+      columns: fits ? { sheet: info.name, first: firstCol, last: lastCol } : null,
+    }),
   ];
   const deleteSheets = meta.sheets.filter(
     (old) =>
