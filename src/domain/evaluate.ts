@@ -96,13 +96,24 @@ export function evaluateAnswers(
 
 /** Per question index, the count of each answer, from a flat case-major answer array. */
 export function countFlatAnswers(nq: number, answers: readonly string[]): Map<string, number>[] {
-  const counts = Array.from({ length: nq }, () => new Map<string, number>());
-  for (let k = 0; k < answers.length; k += 1) {
-    const m = counts[k % nq] as Map<string, number>;
-    const a = answers[k] as string;
-    m.set(a, (m.get(a) ?? 0) + 1);
+  // Answers are the rule set's shared label strings, so a short scan by identity finds a
+  // question's few distinct answers faster than hashing every one.
+  const seen: string[][] = Array.from({ length: nq }, () => []);
+  const tally: number[][] = Array.from({ length: nq }, () => []);
+  for (let k = 0; k < answers.length;) {
+    for (let j = 0; j < nq; j += 1, k += 1) {
+      const a = answers[k] as string;
+      const s = seen[j] as string[];
+      let x = 0;
+      while (x < s.length && s[x] !== a) x += 1;
+      const t = tally[j] as number[];
+      if (x === s.length) {
+        s.push(a);
+        t.push(1);
+      } else t[x] = (t[x] as number) + 1;
+    }
   }
-  return counts;
+  return seen.map((s, j) => new Map(s.map((a, x) => [a, (tally[j] as number[])[x] as number])));
 }
 
 /** The "missing" and "inconsistent-dates" problems of one case's final verdicts (spec §9). */
@@ -204,6 +215,30 @@ function sortProblems(problems: Problem[], caseSheet: string): Problem[] {
 }
 
 /**
+ * A case of the report. `verdicts` is built on first read (see evaluate) and kept; it lives on the
+ * prototype, so copy a case with its fields, not with a spread.
+ */
+class EvaluatedCase implements CaseResult {
+  readonly row: number;
+  readonly sagsnr: number | null;
+  private built: Readonly<Record<string, FinalVerdict>> | null = null;
+  constructor(
+    readonly record: CaseRecord,
+    readonly selection: string,
+    readonly selectionOk: boolean,
+    readonly review: CaseResult['review'],
+    private readonly build: () => Readonly<Record<string, FinalVerdict>>,
+  ) {
+    this.row = record.row;
+    this.sagsnr = typeof record.sagsnr === 'number' ? record.sagsnr : null;
+  }
+  get verdicts(): Readonly<Record<string, FinalVerdict>> {
+    if (this.built === null) this.built = this.build();
+    return this.built;
+  }
+}
+
+/**
  * The whole pure pipeline (spec §2–§10): settings, cases, verdicts, selection, corrections,
  * tables, overview, memo and every problem. Fatal problems (no case sheet, a missing required
  * column, an unknown rule set) give { ok: false }.
@@ -255,27 +290,17 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
     const lines = resolved.linesByCase.get(i);
     return lines === undefined ? vs : correctVerdicts(vs, lines, questions);
   };
+  const byIdOf = (i: number): Readonly<Record<string, FinalVerdict>> => {
+    const vs = verdictsOf(i);
+    const m: Record<string, FinalVerdict> = {};
+    for (let j = 0; j < nq; j += 1) m[ids[j] as string] = vs[j] as FinalVerdict;
+    return m;
+  };
   const caseResults: CaseResult[] = records.map((r, i) => {
     const sel = selection.cases[i] as { selectionOk: boolean; text: string };
-    let byId: Readonly<Record<string, FinalVerdict>> | null = null;
-    return {
-      row: r.row,
-      sagsnr: typeof r.sagsnr === 'number' ? r.sagsnr : null,
-      record: r,
-      // An own, enumerable accessor: read like a property, copied by a spread.
-      get verdicts(): Readonly<Record<string, FinalVerdict>> {
-        if (byId === null) {
-          const vs = verdictsOf(i);
-          const m: Record<string, FinalVerdict> = {};
-          for (let j = 0; j < nq; j += 1) m[ids[j] as string] = vs[j] as FinalVerdict;
-          byId = m;
-        }
-        return byId;
-      },
-      selection: sel.text,
-      selectionOk: sel.selectionOk,
-      review: resolved.review[i] as CaseResult['review'],
-    };
+    return new EvaluatedCase(r, sel.text, sel.selectionOk, resolved.review[i] as CaseResult['review'], () =>
+      byIdOf(i),
+    );
   });
 
   const counts = countFlatAnswers(nq, finals);

@@ -197,41 +197,43 @@ function cellProblem(
   return { sagsnr, row, column: def.header, severity: 'error', code: f.code, message, sheet, cell: ref };
 }
 
+/** Column index by id, read as named properties of one constant object (fast, monomorphic). */
+const I = INDEX;
+
 function toRecord(row: number, v: Field<unknown>[]): CaseRecord {
-  const g = <T>(id: ColumnId): Field<T> => v[INDEX[id]] as Field<T>;
   return {
     row,
-    sagsnr: g('sagsnr'),
-    foranstaltning: g('foranstaltning'),
-    navn: g('navn'),
-    cpr: g('cpr'),
-    afgoerelsesdato: g('afgoerelsesdato'),
-    anket: g('anket'),
-    ast_behandlet: g('ast_behandlet'),
-    familie: g('familie'),
-    dom_ukn: g('dom_ukn'),
-    bfu: g('bfu'),
-    bfu_grund: g('bfu_grund'),
-    opmaerksom: g('opmaerksom'),
-    bfu_afsluttet: g('bfu_afsluttet'),
-    bfu_foreloebig: g('bfu_foreloebig'),
-    akut: g('akut'),
-    stillingtagen: g('stillingtagen'),
-    samtale_bfu: g('samtale_bfu'),
-    foraeldre: g('foraeldre'),
-    boernesamtale: g('boernesamtale'),
-    boernesamtale_undtagelse: g('boernesamtale_undtagelse'),
-    effektueret: g('effektueret'),
-    ophoert: g('ophoert'),
-    kontakt: g('kontakt'),
-    kontakt_grund: g('kontakt_grund'),
-    handleplan: g('handleplan'),
-    handleplan_grund: g('handleplan_grund'),
-    handleplan_indsats: g('handleplan_indsats'),
-    opfoelgning: g('opfoelgning'),
-    underretning: g('underretning'),
-    vurdering_24t: g('vurdering_24t'),
-    genvurdering: g('genvurdering'),
+    sagsnr: v[I.sagsnr] as CaseRecord['sagsnr'],
+    foranstaltning: v[I.foranstaltning] as CaseRecord['foranstaltning'],
+    navn: v[I.navn] as CaseRecord['navn'],
+    cpr: v[I.cpr] as CaseRecord['cpr'],
+    afgoerelsesdato: v[I.afgoerelsesdato] as CaseRecord['afgoerelsesdato'],
+    anket: v[I.anket] as CaseRecord['anket'],
+    ast_behandlet: v[I.ast_behandlet] as CaseRecord['ast_behandlet'],
+    familie: v[I.familie] as CaseRecord['familie'],
+    dom_ukn: v[I.dom_ukn] as CaseRecord['dom_ukn'],
+    bfu: v[I.bfu] as CaseRecord['bfu'],
+    bfu_grund: v[I.bfu_grund] as CaseRecord['bfu_grund'],
+    opmaerksom: v[I.opmaerksom] as CaseRecord['opmaerksom'],
+    bfu_afsluttet: v[I.bfu_afsluttet] as CaseRecord['bfu_afsluttet'],
+    bfu_foreloebig: v[I.bfu_foreloebig] as CaseRecord['bfu_foreloebig'],
+    akut: v[I.akut] as CaseRecord['akut'],
+    stillingtagen: v[I.stillingtagen] as CaseRecord['stillingtagen'],
+    samtale_bfu: v[I.samtale_bfu] as CaseRecord['samtale_bfu'],
+    foraeldre: v[I.foraeldre] as CaseRecord['foraeldre'],
+    boernesamtale: v[I.boernesamtale] as CaseRecord['boernesamtale'],
+    boernesamtale_undtagelse: v[I.boernesamtale_undtagelse] as CaseRecord['boernesamtale_undtagelse'],
+    effektueret: v[I.effektueret] as CaseRecord['effektueret'],
+    ophoert: v[I.ophoert] as CaseRecord['ophoert'],
+    kontakt: v[I.kontakt] as CaseRecord['kontakt'],
+    kontakt_grund: v[I.kontakt_grund] as CaseRecord['kontakt_grund'],
+    handleplan: v[I.handleplan] as CaseRecord['handleplan'],
+    handleplan_grund: v[I.handleplan_grund] as CaseRecord['handleplan_grund'],
+    handleplan_indsats: v[I.handleplan_indsats] as CaseRecord['handleplan_indsats'],
+    opfoelgning: v[I.opfoelgning] as CaseRecord['opfoelgning'],
+    underretning: v[I.underretning] as CaseRecord['underretning'],
+    vurdering_24t: v[I.vurdering_24t] as CaseRecord['vurdering_24t'],
+    genvurdering: v[I.genvurdering] as CaseRecord['genvurdering'],
   };
 }
 
@@ -341,22 +343,29 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
   const date1904 = snapshot.date1904;
   const records: CaseRecord[] = [];
   for (let r = headerIdx + 1; r <= last; r += 1) {
-    if (!isCase(r)) continue;
     const row = rows[r] ?? NO_CELLS;
     const v = template.slice();
     let sagsnr: number | null = null;
+    // A parser gives null only for a blank cell, so one non-null field makes the row a case (a
+    // failure is a non-blank cell too); only an all-null row needs the blank test (isCase).
+    let any = false;
+    let found: Problem[] | null = null;
     for (let i = 0; i < nPresent; i += 1) {
       const p = present[i] as (typeof present)[number];
       const cell = at(r, row, p.col0);
       const parsed = p.parse(cell, date1904);
       if (isFailure(parsed)) {
         v[p.idx] = UNREADABLE;
-        problems.push(cellProblem(sheetName, r + 1, p.col0 + 1, p.def, cell, parsed, sagsnr));
+        (found ??= []).push(cellProblem(sheetName, r + 1, p.col0 + 1, p.def, cell, parsed, sagsnr));
+        any = true;
       } else {
         v[p.idx] = parsed;
+        if (parsed !== null) any = true;
         if (p.def.id === 'sagsnr' && typeof parsed === 'number') sagsnr = parsed;
       }
     }
+    if (!any && !isCase(r)) continue;
+    if (found !== null) for (const f of found) problems.push(f);
     records.push(toRecord(r + 1, v));
   }
 

@@ -52,8 +52,9 @@ export function checkSelection(
 ): SelectionResult {
   const sheet = info.name;
   const problems: Problem[] = [];
-  const texts: string[][] = records.map(() => []);
-  const fails: boolean[] = records.map(() => false);
+  // Per case, the failed checks; allocated only for a case that fails one (most pass).
+  const texts: (string[] | undefined)[] = new Array<string[] | undefined>(records.length);
+  const fails: boolean[] = new Array<boolean>(records.length).fill(false);
 
   const cellOf = (r: CaseRecord, id: ColumnId): string | null => {
     const col = info.columns[id];
@@ -68,7 +69,9 @@ export function checkSelection(
     short: string,
     message: string | null,
   ): void => {
-    (texts[i] as string[]).push(short);
+    const t = texts[i];
+    if (t === undefined) texts[i] = [short];
+    else t.push(short);
     if (severity === 'error') fails[i] = true;
     if (message === null) return;
     const cell = cellOf(r, id);
@@ -188,14 +191,20 @@ export function checkSelection(
   });
 
   // Siblings: same Familie (trimmed, case-insensitive); only the eldest by CPR birth date may be sent.
-  const families = new Map<string, number[]>();
+  const familyFirst = new Map<string, number>();
+  const families = new Map<string, number[]>(); // only families with two or more cases
   records.forEach((r, i) => {
     if (typeof r.familie !== 'string') return;
     const k = r.familie.trim().toLowerCase();
     if (k === '') return;
+    const first = familyFirst.get(k);
+    if (first === undefined) {
+      familyFirst.set(k, i);
+      return;
+    }
     const list = families.get(k);
     if (list) list.push(i);
-    else families.set(k, [i]);
+    else families.set(k, [first, i]);
   });
   for (const members of families.values()) {
     if (members.length < 2) continue;
@@ -256,16 +265,21 @@ export function checkSelection(
     short: string,
     what: string,
   ): void => {
-    const seen = new Map<K, number[]>();
+    const firstOf = new Map<K, number>();
+    const seen = new Map<K, number[]>(); // only keys used twice or more
     records.forEach((r, i) => {
       const k = key(r);
       if (k === null) return;
+      const first = firstOf.get(k);
+      if (first === undefined) {
+        firstOf.set(k, i);
+        return;
+      }
       const l = seen.get(k);
       if (l) l.push(i);
-      else seen.set(k, [i]);
+      else seen.set(k, [first, i]);
     });
     for (const list of seen.values()) {
-      if (list.length < 2) continue;
       for (const i of list) {
         const r = records[i] as CaseRecord;
         // At most 3 other rows are named, so a long list stays linear.
@@ -313,8 +327,13 @@ export function checkSelection(
       `Arket ${sheet} har ${n} sager, men Antal sager i Indstillinger er ${settings.antalSager}; tilføj eller fjern sager, eller ret Antal sager.`,
     );
   }
+  const byMeasure = new Map<string, number>();
+  for (const r of records) {
+    const m = r.foranstaltning;
+    if (typeof m === 'string') byMeasure.set(m, (byMeasure.get(m) ?? 0) + 1);
+  }
   const count = (codes: readonly string[]): number =>
-    records.filter((r) => typeof r.foranstaltning === 'string' && codes.includes(r.foranstaltning)).length;
+    codes.reduce((sum, c) => sum + (byMeasure.get(c) ?? 0), 0);
   const placements = count(['A7', 'T58']);
   const cap = settings.hoejstAnbringelser;
   if (placements > cap) {
@@ -334,11 +353,18 @@ export function checkSelection(
     );
   }
   // Decision: a warning, not an error: numbering only matters for the call's "sag nr. X ud af Y" (seed 001).
-  const nrs = records
-    .map((r) => r.sagsnr)
-    .filter((s): s is number => typeof s === 'number')
-    .sort((a, b) => a - b);
-  if (n > 0 && (nrs.length !== n || nrs.some((s, k) => s !== k + 1))) {
+  // 1…n without gaps or repeats: every case has a number in 1…n, and no number twice.
+  const used = new Uint8Array(n + 1);
+  let sequence = true;
+  for (const r of records) {
+    const nr = r.sagsnr;
+    if (typeof nr !== 'number' || nr < 1 || nr > n || used[nr] === 1) {
+      sequence = false;
+      break;
+    }
+    used[nr] = 1;
+  }
+  if (n > 0 && !sequence) {
     whole(
       'warning',
       'sagsnr-sequence',
@@ -348,8 +374,8 @@ export function checkSelection(
 
   return {
     cases: records.map((_, i) => {
-      const t = texts[i] as string[];
-      return { selectionOk: !(fails[i] as boolean), text: t.length === 0 ? SELECTION_OK : t.join('; ') };
+      const t = texts[i];
+      return { selectionOk: !(fails[i] as boolean), text: t === undefined ? SELECTION_OK : t.join('; ') };
     }),
     problems,
   };
