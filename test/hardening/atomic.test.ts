@@ -26,7 +26,15 @@ const TEMP_RE = (base: string, pid?: number) =>
   new RegExp(`^\\.${base.replace(/\./g, '\\.')}\\.${pid ?? '\\d+'}\\.\\d+\\.tmp$`);
 
 const sha = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'barometer-atomic-'));
+const made: string[] = [];
+const tempDir = (): string => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'barometer-atomic-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 
 describe('writeAtomic', () => {
   it('replaces the file through a hidden temp file beside it; a reader never sees a partial file', async () => {

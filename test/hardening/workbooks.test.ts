@@ -286,6 +286,11 @@ async function rerun(
 
 describe(`${COUNT} random hostile workbooks through the CLI`, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'barometer-hostile-'));
+  // The ~3,000 files are removed when everything passed, and kept for a look when something failed.
+  const passed = { cli: false, libreoffice: false };
+  afterAll(() => {
+    if (passed.cli && passed.libreoffice) fs.rmSync(dir, { recursive: true, force: true });
+  });
   const lo: GeneratedText[] = [];
   // LibreOffice converts the outputs in the background, 200 at a time, while the loop goes on.
   const queue = new ConversionQueue(path.join(dir, 'csv'), path.join(dir, 'lo-profile'));
@@ -322,6 +327,7 @@ describe(`${COUNT} random hostile workbooks through the CLI`, () => {
     // The generator must produce both kinds, or the suite tests less than it claims.
     if (ONLY === null) expect(fatal).toBeGreaterThan(COUNT / 100);
     if (ONLY === null) expect(ran - fatal).toBeGreaterThan(COUNT * 0.8);
+    passed.cli = true;
   });
 
   it('LibreOffice opens every output and reads the generated text exactly as ExcelJS does', async () => {
@@ -360,5 +366,6 @@ describe(`${COUNT} random hostile workbooks through the CLI`, () => {
         });
       }
     }
+    passed.libreoffice = true;
   });
 });
