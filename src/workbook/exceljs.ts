@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import type { WorkbookPort } from './port';
 import { UserError } from './port';
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
+import { DATETIME_FMT, LOOKS, type Look } from './looks';
+import { sheetsToRead } from './sheetsToRead';
 import {
-  META_SHEET,
   REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
@@ -17,14 +18,9 @@ import {
 } from '../domain/types';
 
 /**
- * The WorkbookPort on an .xlsx file held in memory by ExcelJS. Used by the CLI and by the
- * browser's standalone mode, so nothing here touches node:fs: bytes in, bytes out.
+ * The WorkbookPort on an .xlsx file held in memory by ExcelJS. Used by the browser's standalone
+ * mode and the CLI's template, so nothing here touches node:fs: bytes in, bytes out.
  */
-
-const CASE_SHEET = 'Sagsoversigt';
-const SETTINGS_SHEET = 'Indstillinger';
-/** Sheets always read when present (besides the case sheet). */
-const ALWAYS_READ = [SETTINGS_SHEET, REVIEW_SHEET, META_SHEET].map((n) => n.toLowerCase());
 
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01 (ExcelJS's own dateToExcel uses the same constant). */
@@ -36,51 +32,39 @@ const DATE_1904_OFFSET = 1462;
 // object costs nothing per cell).
 // ---------------------------------------------------------------------------
 
-const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-const thin = (style: ExcelJS.BorderStyle, argb = 'FF7F7F7F'): Partial<ExcelJS.Border> => ({
-  style,
-  color: { argb },
-});
+const argb = (rgb: string): string => `FF${rgb}`;
 
-const PERCENT_FMT = '0%';
-const DATETIME_FMT = 'dd-mm-yyyy hh:mm';
+/** A look (looks.ts) as an ExcelJS style. */
+function exceljsStyle(l: Look): Partial<ExcelJS.Style> {
+  const s: Partial<ExcelJS.Style> = {};
+  if (l.bold || l.italic || l.size !== undefined || l.color !== undefined) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (l.bold) font.bold = true;
+    if (l.italic) font.italic = true;
+    if (l.size !== undefined) font.size = l.size;
+    if (l.color !== undefined) font.color = { argb: argb(l.color) };
+    s.font = font;
+  }
+  if (l.fill !== undefined) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(l.fill) } };
+  if (l.borders && l.borders.length > 0) {
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const b of l.borders) border[b.edge] = { style: b.style, color: { argb: argb(b.color) } };
+    s.border = border;
+  }
+  if (l.wrap || l.verticalTop) {
+    s.alignment = {
+      ...(l.verticalTop ? { vertical: 'top' as const } : {}),
+      ...(l.wrap ? { wrapText: true } : {}),
+    };
+  }
+  if (l.numFmt !== undefined) s.numFmt = l.numFmt;
+  return s;
+}
 
-export const STYLES: Readonly<Record<StyleId, Partial<ExcelJS.Style>>> = {
-  'generated-header': {
-    font: { bold: true, color: { argb: 'FFFFFFFF' } },
-    fill: solid('FF1F3864'),
-    alignment: { vertical: 'top', wrapText: true },
-  },
-  'verdict-ja': { font: { color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') },
-  'verdict-nej': { font: { color: { argb: 'FF9C0006' } }, fill: solid('FFFFC7CE') },
-  'verdict-nejmen': { font: { color: { argb: 'FF9C5700' } }, fill: solid('FFFFEB9C') },
-  'verdict-irrelevant': { font: { color: { argb: 'FF595959' } }, fill: solid('FFEDEDED') },
-  'verdict-missing': {
-    font: { color: { argb: 'FF000000' } },
-    fill: solid('FFFFFFFF'),
-    border: {
-      top: thin('dashed'),
-      left: thin('dashed'),
-      bottom: thin('dashed'),
-      right: thin('dashed'),
-    },
-  },
-  'verdict-corrected': { font: { italic: true, color: { argb: 'FF1F4E79' } }, fill: solid('FFDDEBF7') },
-  'selection-ok': { font: { color: { argb: 'FF006100' } } },
-  'selection-problem': { font: { bold: true, color: { argb: 'FF9C0006' } }, fill: solid('FFFFC7CE') },
-  remark: {},
-  chapter: { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } },
-  'table-title': { font: { bold: true } },
-  'table-header': { font: { bold: true }, border: { bottom: thin('thin', 'FF000000') } },
-  'table-row': {},
-  'table-total': { font: { bold: true }, border: { top: thin('thin', 'FF000000') } },
-  percent: { numFmt: PERCENT_FMT },
-  'percent-total': { numFmt: PERCENT_FMT, font: { bold: true }, border: { top: thin('thin', 'FF000000') } },
-  source: { font: { italic: true, size: 9, color: { argb: 'FF595959' } } },
-  'memo-heading': { font: { bold: true, size: 12 } },
-  'memo-text': { alignment: { wrapText: true, vertical: 'top' } },
-  datetime: { numFmt: DATETIME_FMT },
-};
+/** One shared style object per style id (ExcelJS keeps a reference per cell, so sharing costs nothing). */
+export const STYLES: Readonly<Record<StyleId, Partial<ExcelJS.Style>>> = Object.fromEntries(
+  (Object.entries(LOOKS) as [StyleId, Look][]).map(([id, look]) => [id, exceljsStyle(look)]),
+) as Record<StyleId, Partial<ExcelJS.Style>>;
 
 const NO_STYLE: Partial<ExcelJS.Style> = {};
 const REVIEW_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
@@ -326,16 +310,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const wb = this.workbook;
     const date1904 = wb.properties?.date1904 === true;
     const sheets = orderedSheets(wb);
-    const hasCaseSheet = sheets.some((ws) => ws.name.trim().toLowerCase() === CASE_SHEET.toLowerCase());
     const read: Record<string, SheetSnapshot> = {};
-    for (const ws of sheets) {
-      const key = ws.name.trim().toLowerCase();
-      const wanted =
-        key === CASE_SHEET.toLowerCase() ||
-        ALWAYS_READ.includes(key) ||
-        (!hasCaseSheet && ws.state !== 'hidden' && ws.state !== 'veryHidden');
-      if (wanted) read[ws.name] = readSheet(ws, date1904);
-    }
+    const items = sheets.map((ws) => ({
+      ws,
+      name: ws.name,
+      visible: ws.state !== 'hidden' && ws.state !== 'veryHidden',
+    }));
+    for (const { ws } of sheetsToRead(items)) read[ws.name] = readSheet(ws, date1904);
     return { date1904, sheetNames: sheets.map((ws) => ws.name), sheets: read };
   }
 

@@ -1,8 +1,7 @@
 /// <reference types="office-js" />
 import { a1, columnLetter } from '../domain/address';
-import { CASE_SHEET, SETTINGS_SHEET, sameSheetName } from '../domain/sheetnames';
+import { sameSheetName } from '../domain/sheetnames';
 import {
-  META_SHEET,
   REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
@@ -14,8 +13,10 @@ import {
   type StyleId,
   type WritePlan,
 } from '../domain/types';
+import { DATETIME_FMT, LOOKS, type Look } from './looks';
 import { withOfficeErrors } from './officeErrors';
 import { UserError, type WorkbookPort } from './port';
+import { sheetsToRead } from './sheetsToRead';
 
 /**
  * The WorkbookPort on the open workbook through Office.js (Excel JavaScript API, ExcelApi 1.9;
@@ -57,9 +58,6 @@ const ACTION_OVERHEAD = 250;
 /** Longest comma-joined address list passed to one Worksheet.getRanges call. */
 const MAX_AREAS_ADDRESS = 4000;
 
-const ALWAYS_READ = [SETTINGS_SHEET, REVIEW_SHEET, META_SHEET];
-const PERCENT_FMT = '0%';
-const DATETIME_FMT = 'dd-mm-yyyy hh:mm';
 const GENERAL = 'General';
 const REVIEW_WIDTHS = [17, 9, 11, 28, 28, 50, 10];
 
@@ -80,39 +78,36 @@ interface OfficeStyle {
   readonly borders?: readonly { edge: EdgeName; style: 'Continuous' | 'Dash'; color: string }[];
 }
 
-const dashedBox = (['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const).map((edge) => ({
-  edge,
-  style: 'Dash' as const,
-  color: '#7F7F7F',
-}));
-
-export const OFFICE_STYLES: Readonly<Record<StyleId, OfficeStyle>> = {
-  'generated-header': { bold: true, fontColor: '#FFFFFF', fill: '#1F3864', wrap: true },
-  'verdict-ja': { fontColor: '#006100', fill: '#C6EFCE' },
-  'verdict-nej': { fontColor: '#9C0006', fill: '#FFC7CE' },
-  'verdict-nejmen': { fontColor: '#9C5700', fill: '#FFEB9C' },
-  'verdict-irrelevant': { fontColor: '#595959', fill: '#EDEDED' },
-  'verdict-missing': { fontColor: '#000000', fill: '#FFFFFF', borders: dashedBox },
-  'verdict-corrected': { italic: true, fontColor: '#1F4E79', fill: '#DDEBF7' },
-  'selection-ok': { fontColor: '#006100' },
-  'selection-problem': { bold: true, fontColor: '#9C0006', fill: '#FFC7CE' },
-  remark: {},
-  chapter: { bold: true, size: 14, fontColor: '#1F3864' },
-  'table-title': { bold: true },
-  'table-header': { bold: true, borders: [{ edge: 'EdgeBottom', style: 'Continuous', color: '#000000' }] },
-  'table-row': {},
-  'table-total': { bold: true, borders: [{ edge: 'EdgeTop', style: 'Continuous', color: '#000000' }] },
-  percent: { numFmt: PERCENT_FMT },
-  'percent-total': {
-    numFmt: PERCENT_FMT,
-    bold: true,
-    borders: [{ edge: 'EdgeTop', style: 'Continuous', color: '#000000' }],
-  },
-  source: { italic: true, size: 9, fontColor: '#595959' },
-  'memo-heading': { bold: true, size: 12 },
-  'memo-text': { wrap: true },
-  datetime: { numFmt: DATETIME_FMT },
+const EDGE: Readonly<Record<'top' | 'bottom' | 'left' | 'right', EdgeName>> = {
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
 };
+
+/** A look (looks.ts) as Office range formats. Decision: vertical alignment is left to Excel. */
+function officeStyle(l: Look): OfficeStyle {
+  const s: { -readonly [K in keyof OfficeStyle]: OfficeStyle[K] } = {};
+  if (l.fill !== undefined) s.fill = `#${l.fill}`;
+  if (l.color !== undefined) s.fontColor = `#${l.color}`;
+  if (l.bold) s.bold = true;
+  if (l.italic) s.italic = true;
+  if (l.size !== undefined) s.size = l.size;
+  if (l.wrap) s.wrap = true;
+  if (l.numFmt !== undefined) s.numFmt = l.numFmt;
+  if (l.borders && l.borders.length > 0) {
+    s.borders = l.borders.map((b) => ({
+      edge: EDGE[b.edge],
+      style: b.style === 'dashed' ? ('Dash' as const) : ('Continuous' as const),
+      color: `#${b.color}`,
+    }));
+  }
+  return s;
+}
+
+export const OFFICE_STYLES: Readonly<Record<StyleId, OfficeStyle>> = Object.fromEntries(
+  (Object.entries(LOOKS) as [StyleId, Look][]).map(([id, look]) => [id, officeStyle(look)]),
+) as Record<StyleId, OfficeStyle>;
 
 // ---------------------------------------------------------------------------
 // Pure helpers (exported for tests)
@@ -568,13 +563,7 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
 
         const items = sheets.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
-        const hasCaseSheet = items.some((s) => sameSheetName(s.name, CASE_SHEET));
-        const wanted = items.filter(
-          (s) =>
-            sameSheetName(s.name, CASE_SHEET) ||
-            ALWAYS_READ.some((n) => sameSheetName(s.name, n)) ||
-            (!hasCaseSheet && s.visible),
-        );
+        const wanted = sheetsToRead(items);
 
         // Sync 2: the used range (values only, so formatted blank rows do not count) of each sheet.
         const reads = wanted.map((s) => {

@@ -1,6 +1,5 @@
 import { sameSheetName } from '../domain/sheetnames';
 import {
-  META_SHEET,
   REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
@@ -13,6 +12,7 @@ import {
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import { LOOKS, type Look } from './looks';
 import { UserError, type WorkbookPort } from './port';
+import { sheetsToRead } from './sheetsToRead';
 import {
   REL_SHARED_STRINGS,
   REL_STYLES,
@@ -48,10 +48,6 @@ import { ZipArchive, ZipError, utf8Bytes, writeZip, type ZipCodec, type ZipPart 
  * part of the package (other sheets, charts, pivot tables, images, comments, macros' siblings,
  * custom XML) is copied byte for byte.
  */
-
-const CASE_SHEET = 'Sagsoversigt';
-const SETTINGS_SHEET = 'Indstillinger';
-const ALWAYS_READ = [SETTINGS_SHEET, REVIEW_SHEET, META_SHEET].map((n) => n.toLowerCase());
 
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -171,15 +167,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
   async readSnapshot(): Promise<Snapshot> {
     const wb = this.workbook();
     if (wb === null) throw new UserError(DAMAGED_XLSX);
-    const hasCaseSheet = wb.sheets.some((s) => s.name.trim().toLowerCase() === CASE_SHEET.toLowerCase());
-    const wanted = wb.sheets.filter((s) => {
-      const key = s.name.trim().toLowerCase();
-      return (
-        key === CASE_SHEET.toLowerCase() ||
-        ALWAYS_READ.includes(key) ||
-        (!hasCaseSheet && s.state === 'visible')
-      );
-    });
+    const wanted = sheetsToRead(wb.sheets.map((s) => ({ ...s, visible: s.state === 'visible' })));
     let shared: string[] | null = null;
     let formats: string[] | null = null;
     const sheets: Record<string, SheetSnapshot> = {};
