@@ -118,18 +118,23 @@ describe('XlsxPackageWorkbook reads hand-written SpreadsheetML', () => {
     expect(sheet).toContain('<x:c r="G1"');
     expect(sheet).not.toMatch(/<c r=/);
     // (ExcelJS cannot open prefixed SpreadsheetML at all, so the package is checked with our reader and xmllint.)
-    for (const e of z.entries)
-      expect({ part: e.name, ...wellFormed(utf8Text(z.data(e, nodeZipCodec))) }).toEqual({
-        part: e.name,
-        ok: true,
-        error: '',
-      });
+    expectWellFormed(z);
     const back = await XlsxPackageWorkbook.fromBuffer(out, nodeZipCodec).readSnapshot();
     expect(back.sheets.Sagsoversigt?.rows[0]?.[6]).toBe('1.1 Afgørelse om');
     expect(back.sheets.Sagsoversigt?.rows[1]?.[1]).toBe('Familiebehandling');
     expect(back.sheetNames).toEqual(['Sagsoversigt', 'Resultattabeller', 'Overblik', 'Notat', '_Barometer']);
   });
 });
+
+/** Every part of the archive is well-formed XML. */
+function expectWellFormed(z: ZipArchive): void {
+  for (const e of z.entries)
+    expect({ part: e.name, ...wellFormed(utf8Text(z.data(e, nodeZipCodec))) }).toEqual({
+      part: e.name,
+      ok: true,
+      error: '',
+    });
+}
 
 /** xmllint's verdict on a part (libxml2-utils; CI installs it for the manifest test too). */
 function wellFormed(xml: string): { ok: boolean; error: string } {
@@ -307,12 +312,7 @@ describe('XlsxPackageWorkbook edits in place', () => {
       .filter((n) => n.startsWith('xl/worksheets/sheet'))
       .sort();
     expect(declared).toEqual(present);
-    for (const e of z.entries)
-      expect({ part: e.name, ...wellFormed(utf8Text(z.data(e, nodeZipCodec))) }).toEqual({
-        part: e.name,
-        ok: true,
-        error: '',
-      });
+    expectWellFormed(z);
     const back = await XlsxPackageWorkbook.fromBuffer(out, nodeZipCodec).readSnapshot();
     expect(back.sheetNames).toEqual([
       'Sagsoversigt',
