@@ -26,6 +26,8 @@ const LABEL_KEYS = new Map<string, keyof Settings>(KEYS.map((k) => [normalizeHea
 
 export const DEFAULT_UNDERSOEGELSESAAR = 2023;
 export const DEFAULT_ANTAL_SAGER = 17;
+/** Longest Kommune name used in titles and memo (see readSettings). */
+export const MAX_KOMMUNE_LENGTH = 100;
 export const DEFAULT_HOEJST_ANBRINGELSER = 9;
 
 /** Afgørelsesår = Undersøgelsesår − 2 (spec §2.2). */
@@ -128,7 +130,25 @@ export function readSettings(
     () => null,
     (v) => v ?? '',
   );
-  const kommune = kommuneRaw === null ? null : kommuneRaw.replace(/\s+kommune\s*$/i, '').trim() || null;
+  const kommuneName = kommuneRaw === null ? null : kommuneRaw.replace(/\s+kommune\s*$/i, '').trim() || null;
+  // Decision: a Kommune longer than 100 characters is no municipality's name (the longest Danish one
+  // has 14), and it would push titles and memo lines past Excel's 32,767 characters per cell (a file
+  // Excel must repair). It is left out of titles and memo, and reported.
+  const kommuneTooLong = kommuneName !== null && kommuneName.length > MAX_KOMMUNE_LENGTH;
+  if (kommuneTooLong) {
+    const f = overrides.kommune === undefined ? found.get('kommune') : undefined;
+    problems.push({
+      sagsnr: null,
+      row: f ? Number(f.ref.replace(/^[A-Z]+/, '')) : null,
+      column: null,
+      severity: 'error',
+      code: 'invalid-setting',
+      message: `${f ? `${sheetRef(sheetName, f.ref)} (Kommune)` : '--kommune'}: navnet er ${kommuneName.length} tegn langt, så det bruges ikke i titler og notat; skriv kun kommunens navn, fx "Ishøj" (højst ${MAX_KOMMUNE_LENGTH} tegn).`,
+      sheet: f ? sheetName : null,
+      cell: f ? f.ref : null,
+    });
+  }
+  const kommune = kommuneTooLong ? null : kommuneName;
   const undersoegelsesaar = read(
     'undersoegelsesaar',
     (c) => wholeNumber(c, 2000, 2100, YEAR_FAIL),
@@ -172,7 +192,7 @@ export function readSettings(
     (v) => v ?? '',
   );
 
-  if (kommune === null) {
+  if (kommune === null && !kommuneTooLong) {
     const f = found.get('kommune');
     problems.push({
       sagsnr: null,
