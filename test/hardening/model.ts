@@ -569,8 +569,9 @@ const KOMMUNE_VALUES = [
 const settingsRows: fc.Arbitrary<GenCell[][]> = fc
   .record({
     kommune: fc.oneof(
-      fc.constantFrom(...KOMMUNE_VALUES),
-      hostileString.filter((s) => s.trim() !== ''),
+      { weight: 10, arbitrary: fc.constantFrom(...KOMMUNE_VALUES) },
+      { weight: 10, arbitrary: hostileString.filter((s) => s.trim() !== '') },
+      { weight: 1, arbitrary: longString },
     ),
     year: fc.constantFrom<GenCell>(num(2023), text('2023'), text('tyve'), num(2024), EMPTY),
     afg: fc.constantFrom<GenCell>(EMPTY, num(2021), text('2021'), num(1850)),

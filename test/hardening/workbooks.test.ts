@@ -13,7 +13,8 @@
  *   sheet and cell, no readable cell is one, and every column is found under its spelling;
  * - the output opens again in ExcelJS, every cell of the input is still there unchanged, new cells
  *   on the person's sheets lie only in the generated column block, and no generated cell holds a
- *   formula (the tool creates none; text that starts with = + - @ stays text);
+ *   formula (the tool creates none; text that starts with = + - @ stays text) or more than Excel's
+ *   32,767 characters;
  * - no made-up name or CPR number of the workbook is in stdout, stderr or any generated cell;
  * - a second run on the output gives the same JSON and the same workbook, cell by cell.
  *
@@ -236,6 +237,7 @@ async function runOne(
     });
   }
   for (const t of generatedTexts) {
+    check(t.length <= 32767, `a generated cell of ${t.length} characters (Excel keeps at most 32,767)`);
     const found = findSecrets(t, m.names, m.cprs);
     check(found.length === 0, `generated cell shows ${JSON.stringify(found)}: ${t.slice(0, 200)}`);
   }
