@@ -1,13 +1,13 @@
 import { MEASURE_BY_CODE, TABLE_11_ROWS } from '../../measures';
 import type { Question } from '../../types';
-import { has, lazy, missing } from '../common';
+import { has, missing, verdict } from '../common';
 import type { FinalVerdict } from '../../types';
 
 /** One shared verdict per measure (the reason names the measure, never the child). */
 const BY_CODE = new Map<string, FinalVerdict>(
   Object.values(MEASURE_BY_CODE).map((m) => [
     m.code,
-    Object.freeze(lazy(m.table11Row, () => `Afgørelsen gælder ${m.label}.`)),
+    Object.freeze(verdict(m.table11Row, `Afgørelsen gælder ${m.label}.`)),
   ]),
 );
 

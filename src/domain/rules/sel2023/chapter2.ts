@@ -1,6 +1,6 @@
 import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, type CaseRecord, type FinalVerdict, type Question } from '../../types';
-import { days, fd, has, inconsistent, missing, verdict, lazy } from '../common';
+import { because, days, fd, has, inconsistent, missing, verdict, type Why } from '../common';
 import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from './labels';
 
 const c = <T extends FinalVerdict>(v: T): T => Object.freeze(v);
@@ -60,6 +60,14 @@ const V23_UPDATE = c(
 );
 const V23_NONE = c(verdict(IKKE_RELEVANT, 'Der er ingen ny børnefaglig undersøgelse, hvis frist kan måles.'));
 
+const WHY_23_JA: Why = (end, deadline, start) =>
+  `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`;
+const late23 = (end: number, deadline: number): string =>
+  `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - deadline)} efter fristen ${fd(deadline)}`;
+const WHY_23_NEJ: Why = (end, deadline) => `${late23(end, deadline)}.`;
+const WHY_23_LOVLIG: Why = (end, deadline) =>
+  `${late23(end, deadline)}, men der er dokumenteret en foreløbig vurdering.`;
+
 export const Q2_3: Question = {
   id: '2.3',
   chapter: 2,
@@ -86,18 +94,11 @@ export const Q2_3: Question = {
     }
     // addMonths semantics: 31-10 + 4 months = 28-02 (29-02 in a leap year) (spec §4).
     const deadline = addMonthsDay(start, 4);
-    if (end <= deadline) {
-      return lazy(
-        JA,
-        () =>
-          `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`,
-      );
-    }
-    const late = `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - deadline)} efter fristen ${fd(deadline)}`;
+    if (end <= deadline) return because(JA, WHY_23_JA, end, deadline, start);
     const f = r.bfu_foreloebig;
-    if (f === null) return lazy(NEJ, () => `${late}.`);
+    if (f === null) return because(NEJ, WHY_23_NEJ, end, deadline);
     if (!has(f)) return missing('bfu_foreloebig', f);
-    return lazy(NEJ_LOVLIG, () => `${late}, men der er dokumenteret en foreløbig vurdering.`);
+    return because(NEJ_LOVLIG, WHY_23_LOVLIG, end, deadline);
   },
 };
 
@@ -125,6 +126,13 @@ export const Q2_4: Question = {
   },
 };
 
+const WHY_25_JA: Why = (end, dec) => `Undersøgelsen blev afsluttet ${fd(end)}, inden afgørelsen ${fd(dec)}.`;
+const after25 = (end: number, dec: number): string =>
+  `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - dec)} efter afgørelsen ${fd(dec)}`;
+const WHY_25_AKUT: Why = (end, dec) =>
+  `${after25(end, dec)}, men der var tale om akut støtte (§ 52, stk. 2).`;
+const WHY_25_NEJ: Why = (end, dec) => `${after25(end, dec)}, og der var ikke tale om akut støtte.`;
+
 export const Q2_5: Question = {
   id: '2.5',
   chapter: 2,
@@ -143,15 +151,10 @@ export const Q2_5: Question = {
     const dec = r.afgoerelsesdato;
     if (!has(dec)) return missing('afgoerelsesdato', dec);
     // Decision: an investigation finished on the decision day counts as finished before it (spec §4: ≤).
-    if (end <= dec) {
-      return lazy(JA, () => `Undersøgelsen blev afsluttet ${fd(end)}, inden afgørelsen ${fd(dec)}.`);
-    }
-    const after = `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - dec)} efter afgørelsen ${fd(dec)}`;
+    if (end <= dec) return because(JA, WHY_25_JA, end, dec);
     const akut = r.akut;
-    if (akut === true)
-      return lazy(NEJ_LOVLIG, () => `${after}, men der var tale om akut støtte (§ 52, stk. 2).`);
-    if (akut === null || akut === false)
-      return lazy(NEJ, () => `${after}, og der var ikke tale om akut støtte.`);
+    if (akut === true) return because(NEJ_LOVLIG, WHY_25_AKUT, end, dec);
+    if (akut === null || akut === false) return because(NEJ, WHY_25_NEJ, end, dec);
     return missing('akut', akut);
   },
 };

@@ -1,5 +1,22 @@
-import { IKKE_RELEVANT, UNREADABLE, NO_COLUMN, type FinalVerdict, type Question } from '../../types';
-import { days, fd, has, missing, threeMonths, verdict, lazy } from '../common';
+import {
+  type Day,
+  IKKE_RELEVANT,
+  UNREADABLE,
+  NO_COLUMN,
+  type FinalVerdict,
+  type Question,
+} from '../../types';
+import {
+  because,
+  days,
+  fd,
+  has,
+  missing,
+  threeMonthsAfter,
+  threeMonthsGate,
+  verdict,
+  type Why,
+} from '../common';
 import { bfuGate } from './chapter2';
 import { JA, NEJ, NEJ_BEGRUNDES, ROWS_JA_NEJ } from './labels';
 
@@ -70,6 +87,18 @@ const V38 = {
   ),
 };
 
+const WHY_38_JA: Why = (talk, dec) =>
+  talk === dec
+    ? `Børnesamtalen blev holdt ${fd(talk)}, samme dag som afgørelsen.`
+    : `Børnesamtalen blev holdt ${fd(talk)}, før afgørelsen ${fd(dec)}.`;
+/** The exception text when "Børnesamtale ikke afholdt" holds another reason (other = 1). */
+const OTHER_38 = ', og den angivne begrundelse er ikke en undtagelse efter § 48, stk. 2';
+const WHY_38_LATE: Why = (talk, dec, other) =>
+  `Børnesamtalen blev først holdt ${fd(talk)}, ${days(talk - dec)} efter afgørelsen ${fd(dec)}${other ? OTHER_38 : ', og der er ingen dokumenteret undtagelse'}.`;
+/** dec = NaN when the decision date is not known. */
+const WHY_38_NONE: Why = (dec, other) =>
+  `Der ses ingen børnesamtale før afgørelsen${Number.isNaN(dec) ? '' : ` ${fd(dec)}`}${other ? OTHER_38 : ' og ingen dokumenteret undtagelse'}.`;
+
 export const Q3_8: Question = {
   id: '3.8',
   chapter: 3,
@@ -90,34 +119,29 @@ export const Q3_8: Question = {
     if (talk !== null) {
       if (!has(dec)) return missing('afgoerelsesdato', dec);
       // Decision: a conversation on the decision day itself counts as before the decision (spec §4: ≤).
-      if (talk <= dec) {
-        return lazy(JA, () =>
-          talk === dec
-            ? `Børnesamtalen blev holdt ${fd(talk)}, samme dag som afgørelsen.`
-            : `Børnesamtalen blev holdt ${fd(talk)}, før afgørelsen ${fd(dec)}.`,
-        );
-      }
+      if (talk <= dec) return because(JA, WHY_38_JA, talk, dec);
     }
     if (ex === 'oenskede-ikke') return V38.oenskede;
     if (ex === 'modenhed') return V38.modenhed;
-    const other =
-      ex === 'andet' ? ', og den angivne begrundelse er ikke en undtagelse efter § 48, stk. 2' : '';
-    if (talk !== null && has(dec)) {
-      return lazy(
-        NEJ,
-        () =>
-          `Børnesamtalen blev først holdt ${fd(talk)}, ${days(talk - dec)} efter afgørelsen ${fd(dec)}${other || ', og der er ingen dokumenteret undtagelse'}.`,
-      );
-    }
-    return lazy(NEJ, () =>
-      has(dec)
-        ? `Der ses ingen børnesamtale før afgørelsen ${fd(dec)}${other || ' og ingen dokumenteret undtagelse'}.`
-        : `Der ses ingen børnesamtale før afgørelsen${other || ' og ingen dokumenteret undtagelse'}.`,
-    );
+    const other = ex === 'andet' ? 1 : 0;
+    if (talk !== null && has(dec)) return because(NEJ, WHY_38_LATE, talk, dec, other);
+    return because(NEJ, WHY_38_NONE, has(dec) ? dec : Number.NaN, other);
   },
 };
 
 const NOT_EFFECTED = c(verdict(IKKE_RELEVANT, 'Foranstaltningen er ikke effektueret.'));
+
+const WHY_39_JA: Why = (k, from, to) =>
+  `Første kontakt med barnet var ${fd(k)}, inden for 3 måneder efter effektueringen ${fd(from)} (senest ${fd(to)}).`;
+/** Why there was no contact in time; k = NaN when no contact is recorded. */
+const no39 = (k: number, from: number, to: number): string =>
+  Number.isNaN(k)
+    ? `Der ses ingen kontakt med barnet inden for 3 måneder efter effektueringen ${fd(from)} (senest ${fd(to)})`
+    : k < from
+      ? `Kontakten med barnet ${fd(k)} lå før effektueringen ${fd(from)}, og der ses ingen kontakt i de første 3 måneder (senest ${fd(to)})`
+      : `Første kontakt med barnet var ${fd(k)}, ${days(k - to)} efter 3-måneders fristen ${fd(to)}`;
+const WHY_39_NEJ: Why = (k, from, to) => `${no39(k, from, to)}.`;
+const WHY_39_BEGRUNDES: Why = (k, from, to) => `${no39(k, from, to)}, men der er angivet en begrundelse.`;
 
 export const Q3_9: Question = {
   id: '3.9',
@@ -130,27 +154,18 @@ export const Q3_9: Question = {
   legal: 'Serviceloven § 70, stk. 1',
   columns: ['effektueret', 'ophoert', 'kontakt', 'kontakt_grund'],
   evaluate(r, ctx) {
-    const t = threeMonths(r, ctx, NOT_EFFECTED);
-    if (!t.relevant) return t.verdict;
+    const gate = threeMonthsGate(r, ctx, NOT_EFFECTED);
+    if (gate !== null) return gate;
+    const from = r.effektueret as Day;
+    const to = threeMonthsAfter(from);
     const k = r.kontakt;
     if (k === UNREADABLE || k === NO_COLUMN) return missing('kontakt', k);
-    if (k !== null && k >= t.from && k <= t.to) {
-      return lazy(
-        JA,
-        () =>
-          `Første kontakt med barnet var ${fd(k)}, inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)}).`,
-      );
-    }
-    const what =
-      k === null
-        ? `Der ses ingen kontakt med barnet inden for 3 måneder efter effektueringen ${fd(t.from)} (senest ${fd(t.to)})`
-        : k < t.from
-          ? `Kontakten med barnet ${fd(k)} lå før effektueringen ${fd(t.from)}, og der ses ingen kontakt i de første 3 måneder (senest ${fd(t.to)})`
-          : `Første kontakt med barnet var ${fd(k)}, ${days(k - t.to)} efter 3-måneders fristen ${fd(t.to)}`;
+    if (k !== null && k >= from && k <= to) return because(JA, WHY_39_JA, k, from, to);
+    const kk = k === null ? Number.NaN : k;
     const g = r.kontakt_grund;
-    if (g === null) return lazy(NEJ, () => `${what}.`);
+    if (g === null) return because(NEJ, WHY_39_NEJ, kk, from, to);
     if (!has(g)) return missing('kontakt_grund', g);
-    return lazy(NEJ_BEGRUNDES, () => `${what}, men der er angivet en begrundelse.`);
+    return because(NEJ_BEGRUNDES, WHY_39_BEGRUNDES, kk, from, to);
   },
 };
 

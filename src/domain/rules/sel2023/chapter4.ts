@@ -1,6 +1,6 @@
 import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, NO_COLUMN, UNREADABLE, type FinalVerdict, type Question } from '../../types';
-import { days, fd, has, missing, verdict, lazy } from '../common';
+import { because, days, fd, has, missing, verdict, type Why } from '../common';
 import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from './labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
@@ -11,6 +11,15 @@ const V410 = {
     verdict(NEJ, 'Der ses ingen handleplan for foranstaltningen, og der er ikke angivet en lovlig grund.'),
   ),
 };
+
+const WHY_410_PLAN: Why = (hp) => `Handleplanen blev udarbejdet ${fd(hp)}.`;
+const WHY_410_BEFORE: Why = (hp, dec) => `Handleplanen blev udarbejdet ${fd(hp)}, før afgørelsen ${fd(dec)}.`;
+const WHY_410_AKUT: Why = (hp, dec, limit) =>
+  hp > limit
+    ? `Handleplanen blev udarbejdet ${fd(hp)}, mere end 4 måneder efter den akutte afgørelse ${fd(dec)} (senest ${fd(limit)}).`
+    : `Handleplanen blev udarbejdet ${fd(hp)}, efter den akutte afgørelse ${fd(dec)} men inden for 4 måneder.`;
+const WHY_410_AFTER: Why = (hp, dec) =>
+  `Handleplanen blev udarbejdet ${fd(hp)}, ${days(hp - dec)} efter afgørelsen ${fd(dec)}, uden at der var tale om akut støtte.`;
 
 export const Q4_10: Question = {
   id: '4.10',
@@ -27,23 +36,11 @@ export const Q4_10: Question = {
     if (hp !== null) {
       // Relevant for every case; the timing does not change the answer, only the reason (spec §4).
       const dec = r.afgoerelsesdato;
-      if (!has(dec)) return lazy(JA, () => `Handleplanen blev udarbejdet ${fd(hp)}.`);
-      if (hp <= dec)
-        return lazy(JA, () => `Handleplanen blev udarbejdet ${fd(hp)}, før afgørelsen ${fd(dec)}.`);
-      if (r.akut === true) {
-        // § 140, stk. 2: in acute cases the plan may follow the decision, within 4 months.
-        const limit = addMonthsDay(dec, 4);
-        return lazy(JA, () =>
-          hp > limit
-            ? `Handleplanen blev udarbejdet ${fd(hp)}, mere end 4 måneder efter den akutte afgørelse ${fd(dec)} (senest ${fd(limit)}).`
-            : `Handleplanen blev udarbejdet ${fd(hp)}, efter den akutte afgørelse ${fd(dec)} men inden for 4 måneder.`,
-        );
-      }
-      return lazy(
-        JA,
-        () =>
-          `Handleplanen blev udarbejdet ${fd(hp)}, ${days(hp - dec)} efter afgørelsen ${fd(dec)}, uden at der var tale om akut støtte.`,
-      );
+      if (!has(dec)) return because(JA, WHY_410_PLAN, hp);
+      if (hp <= dec) return because(JA, WHY_410_BEFORE, hp, dec);
+      // § 140, stk. 2: in acute cases the plan may follow the decision, within 4 months.
+      if (r.akut === true) return because(JA, WHY_410_AKUT, hp, dec, addMonthsDay(dec, 4));
+      return because(JA, WHY_410_AFTER, hp, dec);
     }
     const g = r.handleplan_grund;
     if (g === null) return V410.nej;

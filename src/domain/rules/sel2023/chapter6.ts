@@ -8,7 +8,7 @@ import {
   type FinalVerdict,
   type Question,
 } from '../../types';
-import { fdt, has, inconsistent, missing, verdict, lazy } from '../common';
+import { because, fdt, has, inconsistent, missing, verdict, type Why } from '../common';
 import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from './labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
@@ -57,6 +57,34 @@ function duration(min: number): string {
   return m === 0 ? hs : `${hs} og ${m === 1 ? '1 minut' : `${m} minutter`}`;
 }
 
+/**
+ * Real minutes from one wall-clock time to another in Europe/Copenhagen: wall-clock minutes equal
+ * real minutes unless a DST change lies between; then the exact instants decide (spec §4), so a
+ * DST night counts as the hour it is.
+ */
+function elapsedMinutes(uDay: Day, uMin: number, vDay: Day, vMin: number): number {
+  if (!mayCrossDst(uDay, vDay)) return (vDay - uDay) * MINUTES_24H + vMin - uMin;
+  return Math.round(
+    (wallClockToEpochMs({ day: vDay, minutes: vMin }) - wallClockToEpochMs({ day: uDay, minutes: uMin })) /
+      60000,
+  );
+}
+
+/** A date-time for a reason; minutes = NaN when there is no time of day. */
+const dt = (day: number, minutes: number): string =>
+  fdt({ day, minutes: Number.isNaN(minutes) ? null : minutes });
+
+const WHY_613_NONE: Why = (ud, um) =>
+  `Underretningen kom ${dt(ud, um)}, og der ses ingen 24-timers vurdering.`;
+const WHY_613_DAYS: Why = (ud, um, vd, vm) => {
+  const dayDiff = vd - ud;
+  return dayDiff <= 1
+    ? `24-timers vurderingen blev foretaget ${dt(vd, vm)}, ${dayDiff === 0 ? 'samme dag som' : 'dagen efter'} underretningen ${dt(ud, um)} (tidspunkt ikke angivet).`
+    : `24-timers vurderingen blev foretaget ${dt(vd, vm)}, ${dayDiff} kalenderdage efter underretningen ${dt(ud, um)} (tidspunkt ikke angivet).`;
+};
+const WHY_613_TIMED: Why = (ud, um, vd, vm) =>
+  `24-timers vurderingen blev foretaget ${dt(vd, vm)}, ${duration(elapsedMinutes(ud, um, vd, vm))} efter underretningen ${dt(ud, um)}.`;
+
 export const Q6_13: Question = {
   id: '6.13',
   chapter: 6,
@@ -73,9 +101,9 @@ export const Q6_13: Question = {
     if (!has(u)) return missing('underretning', u);
     const v = r.vurdering_24t;
     if (v === UNREADABLE || v === NO_COLUMN) return missing('vurdering_24t', v);
-    if (v === null) {
-      return lazy(NEJ_JOURNAL, () => `Underretningen kom ${fdt(u)}, og der ses ingen 24-timers vurdering.`);
-    }
+    if (v === null) return because(NEJ_JOURNAL, WHY_613_NONE, u.day, u.minutes ?? Number.NaN);
+    const um = u.minutes ?? Number.NaN;
+    const vm = v.minutes ?? Number.NaN;
     const dayDiff = v.day - u.day;
     if (u.minutes === null || v.minutes === null) {
       // Without a time of day only the calendar days can be compared (spec §4).
@@ -86,25 +114,9 @@ export const Q6_13: Question = {
           `24-timers vurderingen er dateret ${fdt(v)}, før underretningen ${fdt(u)}; ret en af datoerne.`,
         );
       }
-      if (dayDiff <= 1) {
-        return lazy(
-          JA,
-          () =>
-            `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff === 0 ? 'samme dag som' : 'dagen efter'} underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
-        );
-      }
-      return lazy(
-        NEJ_SENERE,
-        () =>
-          `24-timers vurderingen blev foretaget ${fdt(v)}, ${dayDiff} kalenderdage efter underretningen ${fdt(u)} (tidspunkt ikke angivet).`,
-      );
+      return because(dayDiff <= 1 ? JA : NEJ_SENERE, WHY_613_DAYS, u.day, um, v.day, vm);
     }
-    // Wall-clock minutes equal real minutes unless a DST change lies between; then the exact
-    // instants in Europe/Copenhagen decide (spec §4), so a DST night counts as the hour it is.
-    let elapsed = dayDiff * MINUTES_24H + v.minutes - u.minutes;
-    if (mayCrossDst(u.day, v.day)) {
-      elapsed = Math.round((wallClockToEpochMs(v) - wallClockToEpochMs(u)) / 60000);
-    }
+    const elapsed = elapsedMinutes(u.day, u.minutes, v.day, v.minutes);
     if (elapsed < 0) {
       return inconsistent(
         'underretning',
@@ -112,18 +124,7 @@ export const Q6_13: Question = {
         `24-timers vurderingen er angivet ${fdt(v)}, før underretningen ${fdt(u)}; ret en af tidspunkterne.`,
       );
     }
-    if (elapsed <= MINUTES_24H) {
-      return lazy(
-        JA,
-        () =>
-          `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
-      );
-    }
-    return lazy(
-      NEJ_SENERE,
-      () =>
-        `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`,
-    );
+    return because(elapsed <= MINUTES_24H ? JA : NEJ_SENERE, WHY_613_TIMED, u.day, um, v.day, vm);
   },
 };
 
