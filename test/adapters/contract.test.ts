@@ -1,13 +1,12 @@
 /**
- * The WorkbookPort contract, run on both adapters with the same fixture workbooks and plans:
- * ExcelJsWorkbook on a real .xlsx, and OfficeWorkbook on the simulated Excel loaded from the same
- * .xlsx. Both must read equal snapshots and leave equal cells (values, kinds, number formats).
+ * The WorkbookPort contract, run on every adapter (adapters.ts) with the same fixture workbooks and
+ * plans: ExcelJsWorkbook on a real .xlsx, OfficeWorkbook on the simulated Excel loaded from the
+ * same .xlsx, and XlsxPackageWorkbook editing the .xlsx in place. All must read equal snapshots and
+ * leave equal cells (values, kinds, number formats).
  */
 import { OfficeWorkbook, OFFICE_STYLES, textForExcel } from '../../src/workbook/office';
-import { ExcelJsWorkbook, STYLES } from '../../src/workbook/exceljs';
-import { XlsxPackageWorkbook } from '../../src/workbook/xlsxpackage';
-import { nodeZipCodec } from '../../src/cli/zipCodec';
-import type { WorkbookPort } from '../../src/workbook/port';
+import { STYLES } from '../../src/workbook/exceljs';
+import { ADAPTERS, officeAdapter, type Dump } from './adapters';
 import { UserError } from '../../src/workbook/port';
 import type { Snapshot, StyleId, WritePlan } from '../../src/domain/types';
 import {
@@ -27,50 +26,6 @@ import {
 } from './fixtures';
 import { columnLetter } from '../../src/domain/address';
 import { templatePlan } from '../../src/domain/template';
-
-type Dump = ReturnType<typeof dumpWorkbook>;
-
-interface Opened {
-  readonly port: WorkbookPort;
-  dump(): Promise<Dump>;
-  readonly sim?: SimulatedExcel;
-}
-
-interface Adapter {
-  readonly name: string;
-  open(xlsx: Buffer): Promise<Opened>;
-}
-
-const exceljsAdapter: Adapter = {
-  name: 'ExcelJsWorkbook (.xlsx)',
-  async open(xlsx) {
-    const wb = await ExcelJsWorkbook.fromBuffer(xlsx);
-    // Dumped through a real .xlsx round trip, so what is compared is what a user would open.
-    return { port: wb, dump: async () => dumpWorkbook(await simWorkbookFromXlsx(await wb.toBuffer())) };
-  },
-};
-
-const officeAdapter: Adapter = {
-  name: 'OfficeWorkbook (simulated Excel)',
-  async open(xlsx) {
-    const sim = createSimulatedExcel(await simWorkbookFromXlsx(xlsx));
-    const port = new OfficeWorkbook(sim.run, { isSetSupported: sim.isSetSupported });
-    return { port, sim, dump: async () => dumpWorkbook(sim.workbook) };
-  },
-};
-
-const packageAdapter: Adapter = {
-  name: 'XlsxPackageWorkbook (.xlsx edited in place)',
-  async open(xlsx) {
-    const wb = XlsxPackageWorkbook.fromBuffer(new Uint8Array(xlsx), nodeZipCodec);
-    return {
-      port: wb,
-      dump: async () => dumpWorkbook(await simWorkbookFromXlsx(Buffer.from(await wb.toBuffer()))),
-    };
-  },
-};
-
-const ADAPTERS = [exceljsAdapter, officeAdapter, packageAdapter];
 
 const FIXTURES: { name: string; make: () => Promise<Buffer> }[] = [
   { name: '17 cases, 1900 date system', make: () => fixtureWorkbook({ cases: 17 }) },

@@ -1,5 +1,5 @@
 /**
- * The review log ("Gennemgang", spec §10) on both adapters: a review plan only appends below the
+ * The review log ("Gennemgang", spec §10) on every adapter: a review plan only appends below the
  * last line and changes no other sheet; the lines read back exactly as the domain predicts; a
  * re-run of the check or of "Byg tabeller" leaves the log untouched. On the simulated Excel also:
  * no write ever lands on an existing log row, and Worksheet.onSelectionChanged is watched.
@@ -14,40 +14,11 @@ import { evaluate } from '../../src/domain/evaluate';
 import { planWrite } from '../../src/domain/plan';
 import { reviewLineFor } from '../../src/domain/review';
 import type { PlanValue, Report, Snapshot, WritePlan } from '../../src/domain/types';
-import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
 import { OfficeWorkbook } from '../../src/workbook/office';
-import { UserError, type WorkbookPort } from '../../src/workbook/port';
-import { createSimulatedExcel, dumpWorkbook, simWorkbookFromXlsx, type SimulatedExcel } from '../excel-sim';
+import { UserError } from '../../src/workbook/port';
+import { createSimulatedExcel, simWorkbookFromXlsx } from '../excel-sim';
+import { ADAPTERS, type Dump } from './adapters';
 import { fixtureWorkbook } from './fixtures';
-
-type Dump = ReturnType<typeof dumpWorkbook>;
-interface Opened {
-  readonly port: WorkbookPort;
-  dump(): Promise<Dump>;
-  readonly sim?: SimulatedExcel;
-}
-interface Adapter {
-  readonly name: string;
-  open(xlsx: Buffer): Promise<Opened>;
-}
-
-const ADAPTERS: Adapter[] = [
-  {
-    name: 'ExcelJsWorkbook (.xlsx)',
-    async open(xlsx) {
-      const wb = await ExcelJsWorkbook.fromBuffer(xlsx);
-      return { port: wb, dump: async () => dumpWorkbook(await simWorkbookFromXlsx(await wb.toBuffer())) };
-    },
-  },
-  {
-    name: 'OfficeWorkbook (simulated Excel)',
-    async open(xlsx) {
-      const sim = createSimulatedExcel(await simWorkbookFromXlsx(xlsx));
-      const port = new OfficeWorkbook(sim.run, { isSetSupported: sim.isSetSupported, runOn: sim.runOn });
-      return { port, sim, dump: async () => dumpWorkbook(sim.workbook) };
-    },
-  },
-];
 
 const TODAY = dayFromYmd(2026, 11, 23);
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'eksempel.xlsx');
