@@ -1,5 +1,16 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
+/** A full-width, left-aligned button that is one entry of a list (problems, cases). */
+const listButton = {
+  display: 'block',
+  width: '100%',
+  textAlign: 'left',
+  fontWeight: tokens.fontWeightRegular,
+  height: 'auto',
+  minHeight: '32px',
+  justifyContent: 'flex-start',
+} as const;
+
 export const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
@@ -41,16 +52,7 @@ export const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  problemButton: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightRegular,
-    height: 'auto',
-    minHeight: '32px',
-    justifyContent: 'flex-start',
-    padding: '6px 8px',
-  },
+  problemButton: { ...listButton, padding: '6px 8px' },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   missing: { borderLeftColor: tokens.colorNeutralStroke1 },
@@ -117,16 +119,7 @@ export const useStyles = makeStyles({
     maxHeight: '16rem',
     overflowY: 'auto',
   },
-  caseButton: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightRegular,
-    height: 'auto',
-    minHeight: '32px',
-    justifyContent: 'flex-start',
-    padding: '4px 8px',
-  },
+  caseButton: { ...listButton, padding: '4px 8px' },
   caseDetail: {
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingTop: '8px',
