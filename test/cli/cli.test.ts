@@ -43,10 +43,10 @@ describe('barometer check on the bundled example', () => {
   };
   let inputHash: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fs.copyFileSync(EXAMPLE, input);
     inputHash = sha256(input);
-    const r = runCli(['check', input, '--json', ...TODAY]);
+    const r = await runCli(['check', input, '--json', ...TODAY]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     json = JSON.parse(r.stdout) as typeof json;
@@ -102,7 +102,7 @@ describe('barometer check on the bundled example', () => {
   });
 
   it('gives the same output cells when run again on its own output', async () => {
-    const r = runCli(['check', out1, '--out', out2, '--json', ...TODAY]);
+    const r = await runCli(['check', out1, '--out', out2, '--json', ...TODAY]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(json);
     const a = await loadXlsx(out1);
@@ -116,38 +116,15 @@ describe('barometer check on the bundled example', () => {
     }
   });
 
-  it('prints a Danish summary table without --json', () => {
+  it('prints a Danish summary table without --json', async () => {
     const out = path.join(dir, 'summary.xlsx');
-    const r = runCli(['check', input, '--out', out, ...TODAY]);
+    const r = await runCli(['check', input, '--out', out, ...TODAY]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Spørgsmål\s+Relevante\s+Ja\s+Nej, men\s+Nej\s+Overholdt/);
     expect(r.stdout).toContain('Testrup Kommune: 17 sager');
     expect(r.stdout).toMatch(/Problemer: \d+ \(\d+ fejl, \d+ advarsler, \d+ mangler oplysninger\)/);
     expect(r.stdout).toContain(`Resultat gemt i: ${out}`);
     noSecrets(r.stdout);
-  });
-
-  it('opens in LibreOffice headless', () => {
-    const lo = tempDir('lo-');
-    const { spawnSync } = jest.requireActual<typeof import('node:child_process')>('node:child_process');
-    const r = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${lo}/profile`,
-        '--headless',
-        '--convert-to',
-        // Filter options 44,34,76: comma, double quote, UTF-8.
-        'csv:Text - txt - csv (StarCalc):44,34,76',
-        '--outdir',
-        lo,
-        out1,
-      ],
-      { encoding: 'utf8', timeout: 110_000 },
-    );
-    expect(r.status).toBe(0);
-    const csv = fs.readFileSync(path.join(lo, 'eksempel-resultat.csv'), 'utf8');
-    expect(csv).toContain('Sag nummer');
-    expect(csv).toContain('Udvælgelse');
   });
 });
 
@@ -232,7 +209,7 @@ describe('bad input: exit status and one Danish line on stderr', () => {
 
   it.each(cases)('%s', async (_name, make, status, message) => {
     const file = await make();
-    const r = runCli(['check', file, ...TODAY]);
+    const r = await runCli(['check', file, ...TODAY]);
     expect(r.status).toBe(status);
     expect(r.stdout).toBe('');
     const lines = stderrLines(r);
@@ -249,15 +226,15 @@ describe('bad input: exit status and one Danish line on stderr', () => {
     [['check', 'x.xlsx', '--bogus'], /Ukendt tilvalg "--bogus"/],
     [['check', 'x.xlsx', '--opgoerelsesdato', '31-02-2022'], /gyldig dato/],
     [[], /Angiv en kommando/],
-  ])('usage error %j → exit 1', (args, message) => {
-    const r = runCli(args);
+  ])('usage error %j → exit 1', async (args, message) => {
+    const r = await runCli(args);
     expect(r.status).toBe(1);
     expect(stderrLines(r)).toHaveLength(1);
     expect(r.stderr).toMatch(message);
   });
 
-  it('--help prints the usage on stdout', () => {
-    const r = runCli(['--help']);
+  it('--help prints the usage on stdout', async () => {
+    const r = await runCli(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('barometer check <fil.xlsx>');
   });
@@ -275,7 +252,7 @@ describe('awkward but readable input', () => {
       ws.getCell('E8').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
       ws.getCell('E9').value = { formula: 'DATE(2021,2,30)' } as ExcelJS.CellFormulaValue;
     });
-    const r = runCli(['check', file, '--json', ...TODAY]);
+    const r = await runCli(['check', file, '--json', ...TODAY]);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as {
       cases: number;
@@ -291,7 +268,7 @@ describe('awkward but readable input', () => {
       wb.addWorksheet('Overblik').getCell('A1').value = 'Mine egne noter';
     });
     const out = path.join(dir, 'overblik-ud.xlsx');
-    const r = runCli(['check', file, '--out', out, '--json', ...TODAY]);
+    const r = await runCli(['check', file, '--out', out, '--json', ...TODAY]);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as { problems: { code: string; message: string }[] };
     expect(json.problems.find((p) => p.code === 'sheet-name-taken')?.message).toContain('Overblik (2)');
@@ -300,7 +277,7 @@ describe('awkward but readable input', () => {
     expect(wb.getWorksheet('Overblik (2)')?.getCell('A3').value).toBe('Spørgsmål');
     // A second run reuses its own "Overblik (2)" and still leaves the person's sheet alone.
     const out2 = path.join(dir, 'overblik-ud2.xlsx');
-    expect(runCli(['check', out, '--out', out2, ...TODAY]).status).toBe(0);
+    expect((await runCli(['check', out, '--out', out2, ...TODAY])).status).toBe(0);
     const wb2 = await loadXlsx(out2);
     expect(wb2.worksheets.map((w) => w.name).filter((n) => n.startsWith('Overblik'))).toEqual([
       'Overblik',
@@ -314,7 +291,7 @@ describe('barometer template and demo', () => {
   it('template writes a workbook that re-reads with headers, drop-downs and a frozen header row', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'skabelon.xlsx');
-    const r = runCli(['template', out]);
+    const r = await runCli(['template', out]);
     expect(r.status).toBe(0);
     const wb = await loadXlsx(out);
     const ws = wb.getWorksheet('Sagsoversigt') as ExcelJS.Worksheet;
@@ -323,13 +300,13 @@ describe('barometer template and demo', () => {
     const dv = (ws.getCell('F2') as unknown as { dataValidation?: ExcelJS.DataValidation }).dataValidation;
     expect(dv?.type).toBe('list');
     // An empty template is a usable input: check reports the missing cases, not a crash.
-    const c = runCli(['check', out, '--json', ...TODAY]);
+    const c = await runCli(['check', out, '--json', ...TODAY]);
     expect(c.status).toBe(0);
     expect((JSON.parse(c.stdout) as { cases: number }).cases).toBe(0);
   });
 
-  it('demo runs check on a copy of the example and prints where the result is', () => {
-    const r = runCli(['demo', ...TODAY]);
+  it('demo runs check on a copy of the example and prints where the result is', async () => {
+    const r = await runCli(['demo', ...TODAY]);
     expect(r.status).toBe(0);
     const m = /Resultat gemt i: (.+\.xlsx)/.exec(r.stdout);
     expect(m).not.toBeNull();

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
 
 export const ROOT = path.join(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'barometer.js');
 
 export interface CliResult {
   readonly status: number | null;
@@ -14,15 +13,22 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the real CLI (bin/barometer.js) from the TypeScript sources in a child process. */
-export function runCli(args: readonly string[], cwd: string = ROOT): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, BAROMETER_FROM_SRC: '1', BAROMETER_DEBUG: '' },
-    maxBuffer: 1 << 28,
+/**
+ * Runs the CLI's main() in-process with stdout and stderr captured, each line ending in "\n" as
+ * bin/barometer.js prints it. The binary itself (spawned, from the built lib/) is tested in bin.test.ts.
+ */
+export async function runCli(args: readonly string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(args, {
+    out: (t) => {
+      stdout += `${t}\n`;
+    },
+    err: (t) => {
+      stderr += `${t}\n`;
+    },
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { status, stdout, stderr };
 }
 
 export function tempDir(prefix = 'barometer-test-'): string {

@@ -26,7 +26,7 @@ describe('Ishøj fixture through barometer check --json', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ishoej.xlsx');
     fs.writeFileSync(file, await buildFixture(data));
-    const r = runCli(['check', file, '--json', '--today', '23-11-2026']);
+    const r = await runCli(['check', file, '--json', '--today', '23-11-2026']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as { tables: JsonTable[] };

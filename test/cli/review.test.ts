@@ -63,7 +63,7 @@ describe('barometer check with a Gennemgang sheet', () => {
     file = await workbookWithLog();
     inputHash = sha256(file);
     out = path.join(path.dirname(file), 'ud.xlsx');
-    const r = runCli(['check', file, '--out', out, '--json', '--today', '23-11-2026']);
+    const r = await runCli(['check', file, '--out', out, '--json', '--today', '23-11-2026']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     json = JSON.parse(r.stdout) as Json;

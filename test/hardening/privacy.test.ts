@@ -121,7 +121,7 @@ describe('no child name or CPR number leaves its row', () => {
     async (name, data, flags) => {
       const file = await write(dir, `${name}.xlsx`, data);
       const out = path.join(dir, `${name}-${flags.length}-ud.xlsx`);
-      const r = runCli(['check', file, '--out', out, ...flags, ...TODAY]);
+      const r = await runCli(['check', file, '--out', out, ...flags, ...TODAY]);
       expect(r.status).toBe(0);
       expectNoSecrets('stdout', r.stdout);
       expectNoSecrets('stderr', r.stderr);
@@ -181,7 +181,7 @@ describe('no child name or CPR number leaves its row', () => {
       ]);
     });
     const out = path.join(dir, 'rettelse-ud.xlsx');
-    const r = runCli(['check', file, '--out', out, '--json', ...TODAY]);
+    const r = await runCli(['check', file, '--out', out, '--json', ...TODAY]);
     expect(r.status).toBe(0);
     expect(
       (JSON.parse(r.stdout) as { verdicts: { answers: Record<string, string> }[] }).verdicts[0]?.answers[
