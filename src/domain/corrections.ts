@@ -435,7 +435,7 @@ const isBlankCell = (c: Cell | undefined): boolean =>
 /** True when the row holds exactly the seven log headers from column A on (spelling as normalised). */
 function isExactHeaderRow(row: readonly Cell[]): boolean {
   return REVIEW_HEADERS.every(
-    (h, i) => typeof row[i] === 'string' && normalizeHeader(row[i] as string) === normalizeHeader(h),
+    (h, i) => typeof row[i] === 'string' && normalizeHeader(row[i]) === normalizeHeader(h),
   );
 }
 

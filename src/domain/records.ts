@@ -303,7 +303,7 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
       }
     } else {
       template[idx] = null;
-      present.push({ idx, col0: col - 1, def, parse: PARSERS[def.type] as CellParser<unknown> });
+      present.push({ idx, col0: col - 1, def, parse: PARSERS[def.type] });
     }
   });
   // sagsnr first, so the other cells' problems can name the case.

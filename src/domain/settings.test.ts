@@ -117,7 +117,7 @@ describe('readSettings', () => {
       [
         ['Kommune', 'Ishøj'],
         [label, value],
-      ].slice(label === 'Kommune' ? 1 : 0) as Cell[][],
+      ].slice(label === 'Kommune' ? 1 : 0),
     );
     const p = problems.find((x) => x.code === 'invalid-setting');
     const expectedCell = label === 'Kommune' ? 'B1' : cell;

@@ -253,7 +253,7 @@ export interface Question {
   readonly legal: string;
   /** The columns the rule reads (source cells shown to reviewers). */
   readonly columns: readonly ColumnId[];
-  evaluate(record: CaseRecord, ctx: RuleContext): Verdict;
+  evaluate(this: void, record: CaseRecord, ctx: RuleContext): Verdict;
 }
 
 export interface RuleSet {

@@ -364,7 +364,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     } finally {
       for (const [cell, value] of undo) cell.value = value;
     }
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    return out instanceof Uint8Array ? out : new Uint8Array(out);
   }
 }
 

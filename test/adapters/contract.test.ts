@@ -178,7 +178,7 @@ describe.each(ADAPTERS)('WorkbookPort contract: $name applies a plan', (adapter)
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     const g = wb.getWorksheet('Gennemgang');
     if (g) wb.removeWorksheet(g.id);
-    const noLog = await adapter.open(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const noLog = await adapter.open(Buffer.from(await wb.xlsx.writeBuffer()));
     await noLog.port.apply(fixturePlan({ review: true, sheets: false }));
     const log = (await noLog.dump()).cells.Gennemgang ?? {};
     expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((a) => log[a]?.value)).toEqual([
@@ -359,7 +359,7 @@ describe('WorkbookPort contract: the template plan (domain templatePlan) on both
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Ark1').getCell('A1').value = 'Brugerens ark';
-    const xlsx = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const plan: WritePlan = {
       caseSheet: 'Ark1',
       clearColumns: null,

@@ -51,7 +51,7 @@ export async function fixtureWorkbook(opts: FixtureOptions = {}): Promise<Buffer
   for (let i = 0; i < n; i += 1) {
     const r = ws.getRow(HEADER_ROW + 1 + i);
     r.getCell(1).value = i + 1;
-    r.getCell(2).value = measures[i % measures.length] as string;
+    r.getCell(2).value = measures[i % measures.length];
     r.getCell(3).value = `Fiktiv Person ${i + 1}`;
     r.getCell(4).value = `0${(i % 9) + 1}0${(i % 9) + 1}15-${String(1000 + i)}`;
     const dateCell = r.getCell(5);
@@ -100,7 +100,7 @@ export async function fixtureWorkbook(opts: FixtureOptions = {}): Promise<Buffer
   old.getCell('A1').value = 'fra en tidligere kørsel';
 
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return Buffer.from(out);
 }
 
 // ---------------------------------------------------------------------------

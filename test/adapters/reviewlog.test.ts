@@ -108,7 +108,7 @@ describe.each(ADAPTERS)('review log contract: $name', (adapter) => {
     const g = wb.getWorksheet('Gennemgang');
     if (g) wb.removeWorksheet(g.id);
     wb.addWorksheet('Gennemgang');
-    const o = await adapter.open(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const o = await adapter.open(Buffer.from(await wb.xlsx.writeBuffer()));
     const rows = reviewAppendRows(await o.port.readSnapshot(), [LINE_A]);
     if (!rows.ok) throw new Error(rows.message);
     await o.port.apply(reviewOnly(rows.rows));

@@ -249,8 +249,8 @@ describe('awkward but readable input', () => {
       // Title block merged across columns, as pasted from Word.
       ws.mergeCells('A1:F1');
       for (let r = 30; r < 5000; r += 1) ws.getCell(r, 2).border = { top: { style: 'thin' } };
-      ws.getCell('E8').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
-      ws.getCell('E9').value = { formula: 'DATE(2021,2,30)' } as ExcelJS.CellFormulaValue;
+      ws.getCell('E8').value = { formula: 'NA()', result: { error: '#N/A' } };
+      ws.getCell('E9').value = { formula: 'DATE(2021,2,30)' };
     });
     const r = await runCli(['check', file, '--json', ...TODAY]);
     expect(r.status).toBe(0);

@@ -218,8 +218,7 @@ function parseLoad(props: unknown): string[] {
       .map((p) => p.trim())
       .filter(Boolean);
   if (Array.isArray(props)) return props.map(String);
-  if (props && typeof props === 'object' && 'select' in props)
-    return parseLoad((props as { select: unknown }).select);
+  if (props && typeof props === 'object' && 'select' in props) return parseLoad(props.select);
   throw new TypeError('load() needs property names (house rule: never load everything).');
 }
 

@@ -163,18 +163,18 @@ function writeCell(cell: ExcelJS.Cell, g: GenCell, date1904: boolean): void {
         } else if (g.style === 'link') {
           cell.value = { text: s, hyperlink: 'https://example.invalid/sag' };
         } else if (g.style === 'formula') {
-          cell.value = { formula: 'T("x")', result: s } as ExcelJS.CellFormulaValue;
+          cell.value = { formula: 'T("x")', result: s };
         } else {
           cell.value = s;
         }
       }
       return;
     case 'num':
-      cell.value = g.formula ? ({ formula: '0+0', result: g.n } as ExcelJS.CellFormulaValue) : g.n;
+      cell.value = g.formula ? { formula: '0+0', result: g.n } : g.n;
       if (g.fmt !== null) cell.numFmt = g.fmt;
       return;
     case 'bool':
-      cell.value = g.formula ? ({ formula: 'TRUE()', result: g.b } as ExcelJS.CellFormulaValue) : g.b;
+      cell.value = g.formula ? { formula: 'TRUE()', result: g.b } : g.b;
       return;
     case 'error':
       cell.value = g.formula
@@ -182,7 +182,7 @@ function writeCell(cell: ExcelJS.Cell, g: GenCell, date1904: boolean): void {
         : ({ error: g.e } as ExcelJS.CellErrorValue);
       return;
     case 'noresult':
-      cell.value = { formula: g.f } as ExcelJS.CellFormulaValue;
+      cell.value = { formula: g.f };
       return;
     case 'date':
       cell.value = serialOf(g.day, date1904) + g.minutes / 1440;
@@ -644,9 +644,9 @@ const columnPlan: fc.Arbitrary<{ cols: ColumnPlan[]; missingRequired: boolean }>
     return fc
       .shuffledSubarray([...known, ...unk], { minLength: known.length + unk.length })
       .chain((arbs): fc.Arbitrary<ColumnPlan[]> =>
-        arbs.length === 0 ? fc.constant<ColumnPlan[]>([]) : (fc.tuple(...arbs) as fc.Arbitrary<ColumnPlan[]>),
+        arbs.length === 0 ? fc.constant<ColumnPlan[]>([]) : fc.tuple<ColumnPlan[]>(...arbs),
       )
-      .map((cols) => ({ cols: cols as ColumnPlan[], missingRequired: dropRequired !== null }));
+      .map((cols) => ({ cols: cols, missingRequired: dropRequired !== null }));
   });
 
 /** One data cell of a column: mostly valid, sometimes blank, unreadable, anything, or a secret in the wrong column. */

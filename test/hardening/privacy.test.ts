@@ -34,8 +34,8 @@ function secretsOf(...data: FixtureData[]): Secrets {
     const n = d.headers.indexOf('Barnets navn');
     const c = d.headers.indexOf('Barnets cpr.nr.');
     for (const row of d.rows) {
-      if (typeof row[n] === 'string') names.push(row[n] as string);
-      if (typeof row[c] === 'string') cprs.push(row[c] as string);
+      if (typeof row[n] === 'string') names.push(row[n]);
+      if (typeof row[c] === 'string') cprs.push(row[c]);
     }
   }
   return { names, cprs };

@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import type { ColumnType } from '../../src/domain/columns';
-import { ERROR_VALUE, isFailure, PARSERS, type ParseFailure } from '../../src/domain/values';
+import { ERROR_VALUE, isFailure, PARSERS } from '../../src/domain/values';
 import { parseCpr } from '../../src/domain/cpr';
 import { parseMeasure } from '../../src/domain/measures';
 import { normalizeHeader } from '../../src/domain/headers';
@@ -126,7 +126,7 @@ describe('every parser on any cell', () => {
             return;
           }
           if (isFailure(r)) {
-            const f = r as ParseFailure;
+            const f = r;
             if (!CODES.has(f.code)) fail('unknown code');
             if (f.what.length <= 3 || !/^[A-ZÆØÅ].*\.$/.test(f.hint)) fail('no Danish hint');
             return;
@@ -595,8 +595,7 @@ const settingsSheet = (date1904: boolean): fc.Arbitrary<SettingsSheet> =>
             ),
           );
           const col =
-            typeof rows[r]?.[0] === 'string' &&
-            normalizeHeader(rows[r]?.[0] as string) === normalizeHeader(label)
+            typeof rows[r]?.[0] === 'string' && normalizeHeader(rows[r]?.[0]) === normalizeHeader(label)
               ? 'B'
               : 'C';
           placed.set(k, { ref: `${col}${r + 1}`, expect: p.expect });

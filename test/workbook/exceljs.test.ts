@@ -48,13 +48,13 @@ describe('ExcelJsWorkbook.readSnapshot', () => {
     ws.getCell('E1').value = new Date(Date.UTC(2021, 2, 1, 12, 30));
     ws.getCell('E1').numFmt = 'dd-mm-yyyy hh:mm';
     ws.getCell('F1').value = true;
-    ws.getCell('G1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
-    ws.getCell('H1').value = { formula: 'B1*2', result: 84 } as ExcelJS.CellFormulaValue;
-    ws.getCell('I1').value = { formula: 'B1*3' } as ExcelJS.CellFormulaValue;
-    ws.getCell('J1').value = { formula: 'A1', result: 'tekst' } as ExcelJS.CellFormulaValue;
+    ws.getCell('G1').value = { error: '#N/A' };
+    ws.getCell('H1').value = { formula: 'B1*2', result: 84 };
+    ws.getCell('I1').value = { formula: 'B1*3' };
+    ws.getCell('J1').value = { formula: 'A1', result: 'tekst' };
     ws.getCell('K1').value = { richText: [{ text: 'fed ' }, { text: 'tekst', font: { bold: true } }] };
     ws.getCell('L1').value = { text: 'link', hyperlink: 'https://example.org' };
-    ws.getCell('M1').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
+    ws.getCell('M1').value = { formula: 'NA()', result: { error: '#N/A' } };
     ws.getCell('N1').value = '=1+1';
     const port = await roundTrip(wb);
     const snap = await port.readSnapshot();
@@ -104,7 +104,7 @@ describe('ExcelJsWorkbook.readSnapshot', () => {
       shareType: 'shared',
       ref: 'B2:B3',
     } as ExcelJS.CellFormulaValue;
-    ws.getCell('B3').value = { sharedFormula: 'B2', result: 20 } as ExcelJS.CellSharedFormulaValue;
+    ws.getCell('B3').value = { sharedFormula: 'B2', result: 20 };
     for (let r = 4; r <= 3000; r += 1)
       ws.getCell(r, 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
     const snap = await (await roundTrip(wb)).readSnapshot();

@@ -93,7 +93,7 @@ interface MissingSet {
 
 const MISSING = Object.fromEntries(
   COLUMNS.map((c) => {
-    const missing = Object.freeze([c.id]) as readonly ColumnId[];
+    const missing = Object.freeze<ColumnId[]>([c.id]);
     const make = (reason: string): FinalVerdict =>
       frozen({ answer: MANGLER, reason, missing, computedAnswer: MANGLER });
     return [
