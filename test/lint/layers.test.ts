@@ -171,7 +171,7 @@ interface Linted {
 }
 
 let results: Linted[] = [];
-const files = PROBES.map((p, i) => `${p.dir}/lint-probe-${process.pid}-${i}.${p.ext ?? 'ts'}`);
+const files = PROBES.map((p, i) => `${p.dir}/lint-probe-${i}.${p.ext ?? 'ts'}`);
 
 beforeAll(() => {
   const r = spawnSync(process.execPath, [path.join(__dirname, 'lintText.mjs')], {
