@@ -35,8 +35,15 @@ beforeAll(() => {
     .map((l) => path.relative(ROOT, l.slice('TSFILE: '.length).trim()));
 });
 
-it('npm run build:cli compiles the CLI into lib/', () => {
-  expect(emitted).toEqual(expect.arrayContaining([path.join('lib', 'cli', 'main.js')]));
+it('npm run build:cli compiles the CLI and the package editor into lib/, and no test helper', () => {
+  expect(emitted).toEqual(
+    expect.arrayContaining([
+      path.join('lib', 'cli', 'main.js'),
+      path.join('lib', 'workbook', 'xlsxpackage.js'),
+      path.join('lib', 'domain', 'evaluate.js'),
+    ]),
+  );
+  expect(emitted.filter((f) => /(^|\/)testing\/|\.test\.js$/.test(f))).toEqual([]);
 });
 
 it('check --json: exit 0, one JSON object on stdout, nothing on stderr, the input unchanged', () => {
