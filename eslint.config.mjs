@@ -106,6 +106,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': ['error', { patterns: DOMAIN_IMPORTS }],
       'no-restricted-globals': ['error', ...DOMAIN_GLOBALS],
+      // A dynamic import() would pass by no-restricted-imports.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression',
+          message: 'the domain imports statically, so lint can see every import',
+        },
+      ],
     },
   },
   {
