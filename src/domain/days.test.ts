@@ -16,7 +16,7 @@ describe('day numbers', () => {
   it('round-trips every day from 1800 to 2200', () => {
     for (let day = dayFromYmd(1800, 1, 1); day <= dayFromYmd(2200, 12, 31); day += 1) {
       const { y, m, d } = ymdFromDay(day);
-      expect(isValidYmd(y, m, d)).toBe(true);
+      if (!isValidYmd(y, m, d)) throw new Error(`invalid day at ${day}`); // throw, not expect(): 146,000 expect() calls took 20 s
       if (dayFromYmd(y, m, d) !== day) throw new Error(`mismatch at ${day}`);
     }
   });
