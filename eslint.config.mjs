@@ -5,8 +5,9 @@ import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The layers (README "Layout"): each folder may import only the layers below it. A relative import
-// is matched by the folder it reaches (`../workbook/port`, `../../cli/main`).
+// The layers (README "Layout"): the domain imports no other layer, the workbook only the domain,
+// the CLI and the pane the domain and the workbook. A relative import is matched by the folder it
+// reaches (`../workbook/port`, `../../cli/main`).
 const folder = (...names) => ({
   regex: `^\\.{1,2}/(.*/)?(${names.join('|')})(/|$)`,
   message: `this layer must not import src/${names.join(', src/')} (README "Layout")`,
