@@ -4,6 +4,7 @@ import { dayFromYmd } from '../domain/days';
 import { evaluate } from '../domain/evaluate';
 import { toJson } from '../domain/json';
 import { planWrite } from '../domain/plan';
+import { redactCpr } from '../domain/redact';
 import { templatePlan } from '../domain/template';
 import type { Day, OverviewRow, Report, Settings } from '../domain/types';
 import { ExcelJsWorkbook } from '../workbook/exceljs';
@@ -143,7 +144,13 @@ async function check(
   await writeAtomic(outPath, await wb.toBuffer(), { mode: input.mode });
   if (cmd.json) {
     const json = toJson(report);
-    io.out(typeof json === 'string' ? json : JSON.stringify(json));
+    // The last guard (spec §2.5): no problem message leaves with anything of CPR shape.
+    io.out(
+      JSON.stringify({
+        ...json,
+        problems: json.problems.map((p) => ({ ...p, message: redactCpr(p.message) })),
+      }),
+    );
   } else {
     io.out(summaryText(report, outPath));
   }
@@ -220,7 +227,7 @@ export async function main(argv: readonly string[], io: Io = processStdio()): Pr
     return code;
   } catch (e) {
     if (e instanceof UserError) {
-      io.err(`barometer: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+      io.err(`barometer: ${redactCpr(e.message.replace(/\s*\n\s*/g, ' '))}`);
       return e.exitCode;
     }
     io.err(
