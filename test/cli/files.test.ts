@@ -14,14 +14,15 @@
  *   Danish line, exit 1, nothing left behind.
  * - A closed stdout (EPIPE) in the real `bin/barometer.js`: one Danish line, exit 1, no stack trace.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { fileOps, MAX_INPUT_BYTES } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
-import { STDOUT_CLOSED } from '../../src/cli/stdio';
+import { STDOUT_CLOSED, streamIo } from '../../src/cli/stdio';
 import { ROOT, sha256, tempDir } from './helpers';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'eksempel.xlsx');
@@ -252,7 +253,7 @@ async function makeXlsm(file: string): Promise<Buffer> {
 }
 
 describe('.xlsm', () => {
-  it('gives <name>-resultat.xlsm with its macros and its macro-enabled workbook part', async () => {
+  it('gives <name>-resultat.xlsm with its macros and its macro-enabled workbook part, which LibreOffice opens', async () => {
     const f = path.join(dir, 'makro.xlsm');
     const vba = await makeXlsm(f);
     const before = sha256(f);
@@ -272,6 +273,24 @@ describe('.xlsm', () => {
     expect(await zip.file('xl/_rels/workbook.xml.rels')?.async('string')).toContain('vbaProject.bin');
     expect(zip.file('xl/worksheets/sheet1.xml')).not.toBeNull();
     expect(sha256(f)).toBe(before);
+    const csvDir = path.join(dir, 'csv');
+    const lo = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'lo')}`,
+        '--headless',
+        '--convert-to',
+        'csv',
+        '--outdir',
+        csvDir,
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect([lo.status, fs.readFileSync(path.join(csvDir, 'makro-resultat.csv'), 'utf8')]).toEqual([
+      0,
+      expect.stringContaining('Sag nummer'),
+    ]);
   });
 
   it('an .xlsm renamed .xlsx still gives an .xlsm (told by content); --out x.xlsx for it is refused', async () => {
@@ -357,5 +376,27 @@ describe('a closed stdout', () => {
     expect(code).toBe(1);
     // The result was written before stdout was needed.
     expect(fs.existsSync(path.join(dir, 'pipe-resultat.xlsx'))).toBe(true);
+  });
+
+  it('in-process: main() over a real pipe whose reader is gone returns 1 with the Danish line', async () => {
+    const f = input('pipe-inproc.xlsx');
+    const fifo = path.join(dir, 'stdout.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Open the reader (non-blocking), then the writer, then close the reader: writes now fail with EPIPE.
+    const reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const writer = fs.openSync(fifo, fs.constants.O_WRONLY);
+    fs.closeSync(reader);
+    const out = fs.createWriteStream('', { fd: writer });
+    let stderr = '';
+    const err = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        stderr += chunk.toString();
+        cb();
+      },
+    });
+    const code = await main(['check', f, '--json', ...TODAY], streamIo(out, err));
+    expect(stderr).toBe(`barometer: ${STDOUT_CLOSED}\n`);
+    expect(code).toBe(1);
+    out.destroy();
   });
 });

@@ -133,7 +133,6 @@ beforeAll(async () => {
   ods = fs.readFileSync(path.join(root, 'kilde.ods'));
   server = net.createServer();
   await new Promise<void>((res) => server?.listen(socketPath, res));
-  // eslint-disable-next-line no-console
   console.log(
     `[files-hostile] seed ${SEED}, ${COUNT} random cases (BAROMETER_SEED / BAROMETER_COUNT to change)`,
   );
