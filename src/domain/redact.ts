@@ -24,10 +24,21 @@ const SEP = "[\\s\\u00a0\\u2009\\u202f\\-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2
  */
 const CPR_RUN = new RegExp(`(?<!\\d${SEP}{0,3})\\d(?:${SEP}{0,3}\\d){8,9}(?!${SEP}{0,3}\\d)|\\d{9,}`, 'gu');
 
-/** True when the text holds something of CPR shape. */
+/**
+ * True when the text holds a CPR number: a match of CPR_RUN whose first six digits are a date
+ * (DDMMYY; 9 digits get their lost leading zero back). Used to refuse a value (a Kommune), so it
+ * is stricter than the masking: "+45 12 34 56 78" is a phone number, not a CPR number.
+ */
 export function hasCprShape(text: string): boolean {
-  CPR_RUN.lastIndex = 0;
-  return CPR_RUN.test(text);
+  for (const m of text.matchAll(CPR_RUN)) {
+    const raw = m[0].replace(/\D/g, '');
+    if (raw.length > 10) return true;
+    const d = raw.padStart(10, '0');
+    const dd = Number(d.slice(0, 2));
+    const mm = Number(d.slice(2, 4));
+    if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) return true;
+  }
+  return false;
 }
 
 /** The text with everything of CPR shape replaced by CPR_MASK. */

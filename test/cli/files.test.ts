@@ -23,6 +23,7 @@ import JSZip from 'jszip';
 import { fileOps, MAX_INPUT_BYTES } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
 import { STDOUT_CLOSED, streamIo } from '../../src/cli/stdio';
+import { deviceNode } from './devices';
 import { ROOT, sha256, tempDir } from './helpers';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'eksempel.xlsx');
@@ -68,8 +69,10 @@ function input(name: string, mode = 0o600): string {
 describe('--out that is not a regular file is refused and left as it was', () => {
   it('/dev/null stays a character device', async () => {
     const f = input('null.xlsx');
-    const r = await run(['check', f, '--out', '/dev/null', ...TODAY]);
-    expectRefused(r, /"\/dev\/null" \(det er en enhedsfil .*ikke en almindelig fil\) – .*--out\.$/);
+    const devNull = deviceNode(dir, '/dev/null');
+    const r = await run(['check', f, '--out', devNull, ...TODAY]);
+    expectRefused(r, /"[^"]*\/null" \(det er en enhedsfil .*ikke en almindelig fil\) – .*--out\.$/);
+    expect(fs.statSync(devNull).isCharacterDevice()).toBe(true);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
@@ -213,8 +216,8 @@ describe('template', () => {
     expect(r.code).toBe(0);
     expect(sha256(f)).not.toBe(before);
     expectRefused(
-      await run(['template', '/dev/null', '--force']),
-      /^barometer: Skabelonen kan ikke gemmes i "\/dev\/null"/,
+      await run(['template', deviceNode(fs.mkdtempSync(path.join(dir, 'enhed-')), '/dev/null'), '--force']),
+      /^barometer: Skabelonen kan ikke gemmes i "[^"]*\/null" \(det er en enhedsfil/,
     );
     const fresh = path.join(dir, 'ny-skabelon.xlsx');
     expect((await run(['template', fresh])).code).toBe(0);

@@ -53,7 +53,6 @@ describe('redactCpr', () => {
       fc.property(words, writtenCpr, words, (before, cpr, after) => {
         // A separator-like character right beside the number may join it; a letter must not.
         const text = `${before}x${cpr.text}x${after}`;
-        expect(hasCprShape(text)).toBe(true);
         const out = redactCpr(text);
         expect(out).toContain(CPR_MASK);
         expect(out.replace(/\D/g, '')).toBe('');
@@ -104,6 +103,7 @@ describe('redactCpr', () => {
     '702054738',
   ])('%s', (cpr) => {
     expect(redactCpr(`Overskrift ${cpr}`)).toBe(`Overskrift ${CPR_MASK}`);
+    expect(hasCprShape(`Kommune ${cpr}`)).toBe(true);
   });
 
   it('knownAndCount quotes the known, counts the rest', () => {
@@ -185,6 +185,27 @@ describe('a Kommune of CPR shape is refused without being repeated', () => {
     expect(flag.settings.kommune).toBeNull();
     expect(flag.problems.map((x) => x.message).join(' ')).toMatch(/^--kommune: værdien ligner et cpr-nummer/);
     for (const x of [...sheet.problems, ...flag.problems]) expect(leaks(x.message)).toEqual([]);
+  });
+
+  it('any CPR number with any separators is refused as Kommune; a phone number is not one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(digit, { minLength: 6, maxLength: 6 }),
+        fc.array(fc.constantFrom(...SEPARATORS), { minLength: 9, maxLength: 9 }),
+        (dd, mm, rest, seps) => {
+          const digits = `${String(dd).padStart(2, '0')}${String(mm).padStart(2, '0')}${rest.join('')}`;
+          const cpr = [...digits].map((d, i) => (i === 0 ? d : `${seps[i - 1] ?? ''}${d}`)).join('');
+          const r = readSettings(snap({}), { kommune: cpr }, today);
+          expect(r.settings.kommune).toBeNull();
+          expect(r.problems.map((p) => p.message).join(' ')).not.toContain(digits.slice(6));
+        },
+      ),
+    );
+    expect(readSettings(snap({}), { kommune: '+45 12 34 56 78' }, today).settings.kommune).toBe(
+      '+45 12 34 56 78',
+    );
   });
 
   it('a real name stays', () => {
