@@ -403,3 +403,33 @@ describe('a closed stdout', () => {
     out.destroy();
   });
 });
+
+describe('main(argv, io) in-process for every verb', () => {
+  it('help, template, check and demo write only through the Io and never touch the process', async () => {
+    const exitCode = process.exitCode;
+    const write = jest.spyOn(process.stdout, 'write');
+    const writeErr = jest.spyOn(process.stderr, 'write');
+    try {
+      const help = await run(['--help']);
+      expect([help.code, help.stdout.startsWith('Brug:')]).toEqual([0, true]);
+      const tpl = path.join(dir, 'verb-skabelon.xlsx');
+      expect((await run(['template', tpl])).stdout).toBe(`Skabelon gemt i: ${tpl}\n`);
+      const check = await run(['check', tpl, ...TODAY]);
+      expect([check.code, check.stdout]).toEqual([0, expect.stringContaining('0 sager')]);
+      const demo = await run(['demo', '--json', ...TODAY]);
+      expect([demo.code, (JSON.parse(demo.stdout) as { cases: number }).cases]).toEqual([0, 17]);
+      const bad = await run(['nej']);
+      expect([bad.code, bad.stdout, bad.stderr]).toEqual([
+        1,
+        '',
+        expect.stringMatching(/^barometer: Ukendt kommando "nej"/),
+      ]);
+      expect(write).not.toHaveBeenCalled();
+      expect(writeErr).not.toHaveBeenCalled();
+      expect(process.exitCode).toBe(exitCode);
+    } finally {
+      write.mockRestore();
+      writeErr.mockRestore();
+    }
+  });
+});
