@@ -139,9 +139,14 @@ function textKind(bytes: Uint8Array): FileKind | null {
   const sample = bytes.subarray(0, 8192);
   const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
   if (!utf16 && sample.some(isControl)) return null;
-  const text = utf16
-    ? new TextDecoder(sample[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample)
-    : new TextDecoder('utf-8').decode(sample);
+  let text: string;
+  try {
+    text = utf16
+      ? new TextDecoder(sample[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample)
+      : new TextDecoder('utf-8').decode(sample);
+  } catch {
+    return 'csv'; // a runtime without that decoder: still text
+  }
   const head = text
     .replace(/^\uFEFF/, '')
     .trimStart()
