@@ -16,26 +16,28 @@ export type Command =
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
-  | { readonly verb: 'template'; readonly out: string }
+  | { readonly verb: 'template'; readonly out: string; readonly force: boolean }
   | { readonly verb: 'demo'; readonly today: Day | null; readonly json: boolean };
 
 export const USAGE = [
   'Brug:',
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse]',
-  '  barometer template <ny-fil.xlsx>',
+  '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer demo',
   '  barometer --help',
   '',
   'check     Kontrollerer sagsoversigten og gemmer en kopi med vurderinger og resultattabeller',
-  '          (standard: <fil>-resultat.xlsx ved siden af input; input-filen ændres aldrig).',
+  '          (standard: <fil>-resultat.xlsx ved siden af input, -resultat.xlsm for en fil med makroer;',
+  '          input-filen ændres aldrig).',
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
-  'template  Opretter en tom, klar-til-udfyldning projektmappe.',
+  'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
   '',
   'Afslutningskoder: 0 = kørt (der kan være problemer), 1 = forkert brug eller fil kan ikke læses,',
   '2 = arket med sager eller en påkrævet kolonne mangler.',
+  'Filer, der ikke er almindelige filer (mapper, enheder som /dev/null, FIFO), afvises som input og --out.',
 ].join('\n');
 
 const usage = (msg: string): UserError => new UserError(`${msg} – se "barometer --help".`, 1);
@@ -56,7 +58,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today']);
-  const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--help', '-h']);
+  const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--force', '--help', '-h']);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg.startsWith('-') && arg !== '-') {
@@ -109,10 +111,10 @@ export function parseArgs(argv: readonly string[]): Command {
       };
     }
     case 'template':
-      only([]);
+      only(['--force']);
       if (positional.length !== 2)
         throw usage('Angiv navnet på den nye fil, fx "barometer template sager.xlsx"');
-      return { verb: 'template', out: positional[1] as string };
+      return { verb: 'template', out: positional[1] as string, force: flags.has('--force') };
     case 'demo':
       only(['--today', '--json']);
       if (positional.length !== 1) throw usage('"demo" tager ingen filnavne');

@@ -4,25 +4,27 @@ import { dayFromYmd } from '../domain/days';
 import { evaluate } from '../domain/evaluate';
 import { toJson } from '../domain/json';
 import { planWrite } from '../domain/plan';
+import { redactCpr } from '../domain/redact';
 import { templatePlan } from '../domain/template';
 import type { Day, OverviewRow, Report, Settings } from '../domain/types';
 import { ExcelJsWorkbook } from '../workbook/exceljs';
 import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
+import { assertXlsxSignature, isMacroEnabled } from '../workbook/fileErrors';
 import { UserError } from '../workbook/port';
 import { parseArgs, USAGE, type Command } from './args';
-import { copyFile, defaultOutPath, makeTempDir, readInput, sameFile, writeAtomic } from './files';
+import {
+  copyFile,
+  defaultOutPath,
+  makeTempDir,
+  outputTarget,
+  readInputFile,
+  sameFile,
+  writeAtomic,
+} from './files';
+import { processStdio, type Io } from './stdio';
 import { nodeZipCodec } from './zipCodec';
 
-/** Where the CLI writes: injectable for tests of the text output. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: Io = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
-};
+export type { Io } from './stdio';
 
 /** The bundled fictitious example (same relative place from src/cli and lib/cli). */
 export const EXAMPLE_PATH = path.join(__dirname, '..', '..', 'examples', 'eksempel.xlsx');
@@ -66,28 +68,62 @@ export function summaryText(report: Report, outPath: string): string {
   ].join('\n');
 }
 
+/**
+ * Decision: an output name whose extension does not match the workbook's content is refused, not
+ * renamed: Excel refuses to open an .xlsx holding a macro-enabled workbook (and an .xlsm without
+ * one), and a silently different name would break the scripts that asked for this one.
+ */
+function assertExtensionFits(out: string, macroEnabled: boolean, displayName: string): void {
+  const ext = /\.(xlsx|xlsm)$/i.exec(out)?.[1]?.toLowerCase();
+  if (ext === 'xlsx' && macroEnabled) {
+    throw new UserError(
+      `"${displayName}" indeholder makroer (.xlsm), så resultatet skal også hedde .xlsm – Excel åbner ikke en .xlsx med makroer; brug fx --out ${JSON.stringify(out.replace(/\.xlsx$/i, '.xlsm'))}.`,
+    );
+  }
+  if (ext === 'xlsm' && !macroEnabled) {
+    throw new UserError(
+      `"${displayName}" har ingen makroer (.xlsx), så resultatet skal også hedde .xlsx – Excel åbner ikke en .xlsm uden makroer; brug fx --out ${JSON.stringify(out.replace(/\.xlsm$/i, '.xlsx'))}.`,
+    );
+  }
+}
+
+const named = (displayName: string, e: unknown): unknown =>
+  e instanceof UserError ? new UserError(`"${displayName}": ${e.message}`, e.exitCode, { cause: e }) : e;
+
 async function check(
   cmd: Extract<Command, { verb: 'check' }>,
   io: Io,
   displayName: string = cmd.input,
 ): Promise<number> {
-  const outPath = cmd.out ?? defaultOutPath(cmd.input);
-  if (await sameFile(cmd.input, outPath)) {
-    throw new UserError(
-      `--out må ikke pege på input-filen "${cmd.input}" – input-filen ændres aldrig; vælg et andet navn.`,
-    );
+  // An --out that cannot be written (a folder, /dev/null, the input itself) is refused before the work.
+  const refuseOut = async (out: string): Promise<void> => {
+    if (await sameFile(cmd.input, out)) {
+      throw new UserError(
+        `--out må ikke pege på input-filen "${cmd.input}" – input-filen ændres aldrig; vælg et andet navn.`,
+      );
+    }
+    await outputTarget(out);
+  };
+  if (cmd.out !== null) await refuseOut(cmd.out);
+  const input = await readInputFile(cmd.input);
+  const bytes = input.bytes;
+  try {
+    assertXlsxSignature(bytes);
+  } catch (e) {
+    throw named(displayName, e);
   }
-  const bytes = await readInput(cmd.input);
+  const macroEnabled = isMacroEnabled(bytes);
+  if (cmd.out !== null) assertExtensionFits(cmd.out, macroEnabled, displayName);
+  const outPath = cmd.out ?? defaultOutPath(cmd.input, macroEnabled);
+  if (cmd.out === null) await refuseOut(outPath);
   // Decision: the CLI edits the package in place (XlsxPackageWorkbook) rather than through
   // ExcelJS's model, so every part it does not write (charts, pivot tables, images, comments,
-  // other sheets) reaches the output byte for byte, and a 100,000-case file is not re-serialised.
+  // other sheets, macros) reaches the output byte for byte, and a 100,000-case file is not re-serialised.
   let wb: XlsxPackageWorkbook;
   try {
     wb = XlsxPackageWorkbook.fromBuffer(bytes, nodeZipCodec);
   } catch (e) {
-    if (e instanceof UserError)
-      throw new UserError(`"${displayName}": ${e.message}`, e.exitCode, { cause: e });
-    throw e;
+    throw named(displayName, e);
   }
   const snapshot = await wb.readSnapshot();
   const overrides: { -readonly [K in keyof Settings]?: Settings[K] } = {};
@@ -105,21 +141,36 @@ async function check(
       ? { ...result.report, problems: [...result.report.problems, ...plan.problems] }
       : result.report;
   await wb.apply(plan);
-  await writeAtomic(outPath, await wb.toBuffer());
+  await writeAtomic(outPath, await wb.toBuffer(), { mode: input.mode });
   if (cmd.json) {
     const json = toJson(report);
-    io.out(typeof json === 'string' ? json : JSON.stringify(json));
+    // The last guard (spec §2.5): no problem message leaves with anything of CPR shape.
+    io.out(
+      JSON.stringify({
+        ...json,
+        problems: json.problems.map((p) => ({ ...p, message: redactCpr(p.message) })),
+      }),
+    );
   } else {
     io.out(summaryText(report, outPath));
   }
   return 0;
 }
 
-async function template(out: string, io: Io): Promise<number> {
+const TEMPLATE_WORDING = { label: 'Skabelonen', hint: 'vælg et andet filnavn' };
+
+async function template(cmd: Extract<Command, { verb: 'template' }>, io: Io): Promise<number> {
+  const target = await outputTarget(cmd.out, TEMPLATE_WORDING);
+  // Decision: a file that exists is most likely a filled-in case list; it is replaced only on request.
+  if (target.existing !== null && !cmd.force) {
+    throw new UserError(
+      `Filen "${cmd.out}" findes allerede – vælg et andet navn, eller tilføj --force for at erstatte den med en tom skabelon.`,
+    );
+  }
   const wb = ExcelJsWorkbook.empty();
   wb.buildSheets(templatePlan(todayInCopenhagen()));
-  await writeAtomic(out, await wb.toBuffer());
-  io.out(`Skabelon gemt i: ${out}`);
+  await writeAtomic(cmd.out, await wb.toBuffer(), { wording: TEMPLATE_WORDING });
+  io.out(`Skabelon gemt i: ${cmd.out}`);
   return 0;
 }
 
@@ -153,24 +204,30 @@ async function demo(cmd: Extract<Command, { verb: 'demo' }>, io: Io): Promise<nu
   );
 }
 
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  const cmd = parseArgs(argv);
+  switch (cmd.verb) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'check':
+      return await check(cmd, io);
+    case 'template':
+      return await template(cmd, io);
+    case 'demo':
+      return await demo(cmd, io);
+  }
+}
+
 /** Runs the CLI and returns the exit status; never throws, never prints a stack trace. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: Io = processStdio()): Promise<number> {
   try {
-    const cmd = parseArgs(argv);
-    switch (cmd.verb) {
-      case 'help':
-        io.out(USAGE);
-        return 0;
-      case 'check':
-        return await check(cmd, io);
-      case 'template':
-        return await template(cmd.out, io);
-      case 'demo':
-        return await demo(cmd, io);
-    }
+    const code = await run(argv, io);
+    await io.flush?.();
+    return code;
   } catch (e) {
     if (e instanceof UserError) {
-      io.err(`barometer: ${e.message.replace(/\s*\n\s*/g, ' ')}`);
+      io.err(`barometer: ${redactCpr(e.message.replace(/\s*\n\s*/g, ' '))}`);
       return e.exitCode;
     }
     io.err(

@@ -110,7 +110,8 @@ describe('readCases: header row and columns', () => {
     expect(e.code).toBe('missing-columns');
     expect(e.message).toContain('kolonnerne "Foranstaltning", "Barnets cpr.nr." og "Afgørelsesdato"');
     expect(e.message).toContain(
-      'fundne overskrifter i række 1: "Sagsnr", "Barnets navn" og "Noget ••••••-••••"',
+      // Issue 10 item 6: headers the tool does not know are counted, never quoted.
+      'fundne overskrifter i række 1: "Sagsnr" og "Barnets navn" samt 1 anden',
     );
     expect(e.message).not.toContain('1234567890');
     expect(e.message).not.toContain('\n');

@@ -1,8 +1,10 @@
 import { a1, columnLetter, parseRange } from './address';
 import { COLUMNS, type ColumnDef } from './columns';
 import { isBlankText } from './fold';
-import { findHeaderRow, type ColumnSpan, type HeaderRow } from './headers';
+import { findHeaderRow, matchHeader, type ColumnSpan, type HeaderRow } from './headers';
 import { readMeta } from './meta';
+import { GENERATED_SHEETS } from './plan';
+import { isShowableSheetName, knownAndCount, quoteList, redactCpr } from './redact';
 import { CASE_SHEET, META_SHEET, REVIEW_SHEET, SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
 import { isFailure, PARSERS, type CellParser, type ParseFailure } from './values';
 import {
@@ -38,12 +40,6 @@ function isBlank(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && isBlankText(cell));
 }
 
-function quoteList(items: readonly string[]): string {
-  const q = items.map((s) => `"${s}"`);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} og ${q[q.length - 1]}`;
-}
-
 /** Header texts for messages: whitespace folded, CPR-like digits masked. */
 function displayHeader(cell: Cell | undefined): string | null {
   if (isBlank(cell)) return null;
@@ -53,10 +49,17 @@ function displayHeader(cell: Cell | undefined): string | null {
   else if (cell && 'error' in cell) s = cell.error;
   else if (cell) s = String(cell.n);
   else return null;
-  return s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\d{6}-?\d{4}/g, '••••••-••••');
+  return redactCpr(s.replace(/\s+/g, ' ').trim());
+}
+
+/** Sheet names a message may quote (spec §2.5: a sheet may be named after a child). */
+const KNOWN_SHEETS = [CASE_SHEET, SETTINGS_SHEET, REVIEW_SHEET, META_SHEET, ...GENERATED_SHEETS];
+
+/** A sheet for messages: its name when the tool knows it, else its place ("ark nr. 3"). */
+function sheetLabel(snapshot: Snapshot, name: string): string {
+  if (isShowableSheetName(name, KNOWN_SHEETS)) return `Arket "${name}"`;
+  const i = snapshot.sheetNames.indexOf(name);
+  return i >= 0 ? `Ark nr. ${i + 1} fra venstre` : 'Arket med sagerne';
 }
 
 function generatedSpan(snapshotMeta: ReturnType<typeof readMeta>, sheetName: string): ColumnSpan | null {
@@ -90,7 +93,12 @@ function locateCaseSheet(snapshot: Snapshot, meta: ReturnType<typeof readMeta>):
     const header = findHeaderRow(sheet, excluded);
     if (header && header.matched >= MIN_HEADERS_FOR_CASE_SHEET) return { sheet, header, excluded };
   }
-  const present = names.length > 0 ? `arkene hedder ${quoteList(names)}` : 'der er ingen ark';
+  const shown = knownAndCount(
+    names,
+    (n) => isShowableSheetName(n, KNOWN_SHEETS),
+    (k, anyKnown) => (anyKnown ? `${k} andre ark` : `${k} ark med andre navne`),
+  );
+  const present = names.length > 0 ? `arkene: ${shown}` : 'der er ingen ark';
   return {
     code: 'no-case-sheet',
     message:
@@ -100,6 +108,7 @@ function locateCaseSheet(snapshot: Snapshot, meta: ReturnType<typeof readMeta>):
 }
 
 function missingColumnsError(
+  snapshot: Snapshot,
   sheet: SheetSnapshot,
   header: HeaderRow | null,
   excluded: ColumnSpan | null,
@@ -119,11 +128,11 @@ function missingColumnsError(
       const t = displayHeader(c);
       if (t !== null) texts.push(t);
     });
-    found = `fundne overskrifter i række ${header.row}: ${texts.length > 0 ? quoteList(texts) : 'ingen'}`;
+    found = `fundne overskrifter i række ${header.row}: ${knownAndCount(texts, (t) => matchHeader(t) !== null)}`;
   }
   return {
     code: 'missing-columns',
-    message: `Arket "${sheet.name}" mangler ${what} (${found}); tilføj ${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} med netop de overskrifter, eller ret overskrifterne.`,
+    message: `${sheetLabel(snapshot, sheet.name)} mangler ${what} (${found}); tilføj ${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} med netop de overskrifter, eller ret overskrifterne.`,
   };
 }
 
@@ -254,12 +263,12 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
       ok: false,
       error: {
         code: 'empty-sheet',
-        message: `Arket "${sheet.name}" er tomt: indsæt sagsoversigten med kolonneoverskrifterne fra Bilag 1 (fx "Sag nummer", "Foranstaltning", "Barnets cpr.nr." og "Afgørelsesdato").`,
+        message: `${sheetLabel(snapshot, sheet.name)} er tomt: indsæt sagsoversigten med kolonneoverskrifterne fra Bilag 1 (fx "Sag nummer", "Foranstaltning", "Barnets cpr.nr." og "Afgørelsesdato").`,
       },
     };
   }
   if (header === null || COLUMNS.some((c) => c.required && header.columns[c.id] === undefined)) {
-    return { ok: false, error: missingColumnsError(sheet, header, excluded) };
+    return { ok: false, error: missingColumnsError(snapshot, sheet, header, excluded) };
   }
 
   const problems: Problem[] = [];

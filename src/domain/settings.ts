@@ -1,6 +1,7 @@
 import { a1 } from './address';
 import { dayFromYmd, formatDay } from './days';
 import { normalizeHeader } from './headers';
+import { hasCprShape } from './redact';
 import { SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
 import { isFailure, parseDate, parseText, parseYesNo, type ParseFailure } from './values';
 import { failure } from './failure';
@@ -148,7 +149,23 @@ export function readSettings(
       cell: f ? f.ref : null,
     });
   }
-  const kommune = kommuneTooLong ? null : kommuneName;
+  // Decision: a Kommune of CPR shape is a CPR number typed in the wrong cell (spec §2.5): it is
+  // never put in titles or memo, and the message does not repeat it.
+  const kommuneCpr = !kommuneTooLong && kommuneName !== null && hasCprShape(kommuneName);
+  if (kommuneCpr) {
+    const f = overrides.kommune === undefined ? found.get('kommune') : undefined;
+    problems.push({
+      sagsnr: null,
+      row: f ? Number(f.ref.replace(/^[A-Z]+/, '')) : null,
+      column: null,
+      severity: 'error',
+      code: 'invalid-setting',
+      message: `${f ? `${sheetRef(sheetName, f.ref)} (Kommune)` : '--kommune'}: værdien ligner et cpr-nummer, så den bruges ikke i titler og notat; skriv kun kommunens navn, fx "Ishøj".`,
+      sheet: f ? sheetName : null,
+      cell: f ? f.ref : null,
+    });
+  }
+  const kommune = kommuneTooLong || kommuneCpr ? null : kommuneName;
   const undersoegelsesaar = read(
     'undersoegelsesaar',
     (c) => wholeNumber(c, 2000, 2100, YEAR_FAIL),
@@ -192,7 +209,7 @@ export function readSettings(
     (v) => v ?? '',
   );
 
-  if (kommune === null && !kommuneTooLong) {
+  if (kommune === null && !kommuneTooLong && !kommuneCpr) {
     const f = found.get('kommune');
     problems.push({
       sagsnr: null,

@@ -58,6 +58,38 @@ describe('writeAtomic', () => {
     expect(fs.readdirSync(dir)).toEqual(['ud.xlsx']);
   });
 
+  it.each([
+    [0o600, 0o000],
+    [0o640, 0o077],
+  ])('the temp file and the output have the given mode %o from the start (umask %o)', async (mode, mask) => {
+    const dir = tempDir();
+    const target = path.join(dir, 'privat.xlsx');
+    const bytes = crypto.randomBytes(16 * 1024 * 1024);
+    const seen = new Set<number>();
+    let polling = true;
+    const poll = (): void => {
+      for (const n of fs.readdirSync(dir)) {
+        try {
+          seen.add(fs.statSync(path.join(dir, n)).mode & 0o777);
+        } catch {
+          // renamed between readdir and stat
+        }
+      }
+      if (polling) setImmediate(poll);
+    };
+    const umask = process.umask(mask);
+    try {
+      poll();
+      await writeAtomic(target, bytes, { mode });
+    } finally {
+      polling = false;
+      process.umask(umask);
+    }
+    // Never world-readable when the input is private: no moment shows wider bits than asked.
+    expect([...seen].every((m) => (m & ~mode) === 0)).toBe(true);
+    expect(fs.statSync(target).mode & 0o777).toBe(mode);
+  });
+
   it('fails with one Danish sentence and leaves nothing when the folder does not exist', async () => {
     const dir = tempDir();
     const target = path.join(dir, 'mangler', 'ud.xlsx');

@@ -233,6 +233,35 @@ describe('no child name or CPR number leaves its row', () => {
       2,
     ],
     [
+      // Issue 10 item 6: unknown headers are counted, unknown sheet names are not shown.
+      'a CPR number typed as a header, in a case sheet named after a child',
+      async () => {
+        const cpr = SECRETS.cprs[0] as string;
+        const file = await write(dir, 'cpr-overskrift.xlsx', {
+          ...eksempel,
+          title: [],
+          sheetName: SECRETS.names[0] as string,
+          headers: eksempel.headers.map((x) =>
+            x === 'Afgørelsesdato' ? `${cpr.slice(0, 6)} ${cpr.slice(7)}` : x === 'Familie' ? cpr : x,
+          ),
+        });
+        return ['check', file, '--json', ...TODAY];
+      },
+      2,
+    ],
+    [
+      'a spreadsheet saved as CSV with the CPR numbers in it',
+      async () => {
+        const file = path.join(dir, 'sager.csv');
+        fs.writeFileSync(
+          file,
+          SECRETS.cprs.map((c, i) => `${i + 1};${SECRETS.names[i] ?? ''};${c}`).join('\n'),
+        );
+        return ['check', file, '--json', ...TODAY];
+      },
+      1,
+    ],
+    [
       'a damaged file',
       async () => {
         const file = path.join(dir, 'beskadiget.xlsx');
