@@ -240,7 +240,7 @@ describe('no child name or CPR number leaves its row', () => {
         const file = await write(dir, 'cpr-overskrift.xlsx', {
           ...eksempel,
           title: [],
-          sheetName: SECRETS.names[0] as string,
+          sheetName: SECRETS.names[0],
           headers: eksempel.headers.map((x) =>
             x === 'Afgørelsesdato' ? `${cpr.slice(0, 6)} ${cpr.slice(7)}` : x === 'Familie' ? cpr : x,
           ),
