@@ -324,8 +324,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const wb = this.workbook;
     const ws = findSheet(wb, plan.caseSheet);
     if (!ws) throw new UserError(`Arket "${plan.caseSheet}" findes ikke længere i projektmappen.`);
-    if (plan.clearColumns) {
-      const { first, last, toRow } = plan.clearColumns;
+    for (const { first, last, toRow } of plan.clearColumns ?? []) {
       for (let r = 1; r <= toRow; r += 1) {
         const row = ws.findRow(r);
         if (!row) continue;

@@ -731,8 +731,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
 
     // The case sheet: clear the earlier verdict block, write the new one.
-    if (plan.clearColumns) {
-      const { first, last, toRow } = plan.clearColumns;
+    for (const { first, last, toRow } of plan.clearColumns ?? []) {
       if (toRow >= 1) {
         const address = rectAddress({ top: 1, left: first, bottom: toRow, right: last });
         values.push(

@@ -211,15 +211,21 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     const caseXml = this.text(caseSheet.part);
     if (caseXml === null) throw new UserError(DAMAGED_XLSX);
     const verdictRows = plan.verdictBlock.values.length > 0;
-    if (verdictRows || plan.clearColumns) {
+    const clears = plan.clearColumns ?? [];
+    if (verdictRows || clears.length > 0) {
       const widths: ColWidth[] = plan.verdictColumnWidths.map((width, i) => ({
         col: plan.verdictBlock.col + i,
         width,
       }));
+      // One pass per span to clear (one, unless a person's edits left the old columns apart); the
+      // last pass also writes the block.
+      let xml = caseXml;
+      for (const span of clears.slice(0, -1))
+        xml = editSheetXml(xml, { clear: span, block: null, widths: [] }).join('');
       this.set(
         caseSheet.part,
-        editSheetXml(caseXml, {
-          clear: plan.clearColumns,
+        editSheetXml(xml, {
+          clear: clears[clears.length - 1] ?? null,
           block: verdictRows ? blockWrite(plan.verdictBlock, xf, true, sst) : null,
           widths: verdictRows ? widths : [],
         }),
