@@ -193,7 +193,7 @@ describe('planWrite: verdict block', () => {
     const s = snap({ Sagsoversigt: Array.from({ length: 9 }, () => []) });
     const p = planWrite(r, s, RULESET);
     expect(p.verdictBlock.col).toBe(8);
-    expect(p.clearColumns).toEqual([{ first: 8, last: 11, toRow: 9 }]);
+    expect(p.clearColumns).toEqual([{ first: 8, last: 11, fromRow: 2, toRow: 9 }]);
   });
 });
 

@@ -468,9 +468,12 @@ export function planWrite(
 
   // Decision: clear every earlier generated column (all its rows) whenever there is one, not only
   // when the block is wider: a shorter case list or moved blank rows would otherwise leave stale
-  // verdicts. Only columns found by their own header cells are cleared (meta.ts).
+  // verdicts. Only columns found by their own header cells are cleared (meta.ts), from that header
+  // row down: the tool never writes above it.
+  const fromRow = info.headerRow;
   const toRow = Math.max(rows.length, info.lastRow);
-  const clearColumns = earlier.length > 0 ? columnRuns([...generated]).map((r) => ({ ...r, toRow })) : null;
+  const clearColumns =
+    earlier.length > 0 ? columnRuns([...generated]).map((r) => ({ ...r, fromRow, toRow })) : null;
 
   const problems: Problem[] = [];
   if (!fits) {

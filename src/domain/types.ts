@@ -487,11 +487,18 @@ export interface WritePlan {
   /** The case sheet the verdict columns go to. */
   readonly caseSheet: string;
   /**
-   * Column spans (1-based, inclusive) of the case sheet to clear from row 1 to toRow before
-   * writing: the earlier run's generated verdict columns, one span per contiguous run of them.
+   * Column spans (1-based, inclusive) of the case sheet to clear, rows fromRow..toRow, before
+   * writing: the earlier run's generated verdict columns, one span per contiguous run of them,
+   * from their header row down (a person's cells above the header stay). fromRow absent = 1.
    */
   readonly clearColumns:
-    readonly { readonly first: number; readonly last: number; readonly toRow: number }[] | null;
+    | readonly {
+        readonly first: number;
+        readonly last: number;
+        readonly fromRow?: number;
+        readonly toRow: number;
+      }[]
+    | null;
   /** The verdict block (header row + one row per case row, including rows between cases left null). */
   readonly verdictBlock: Block;
   readonly verdictColumnWidths: readonly number[];

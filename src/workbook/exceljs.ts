@@ -324,8 +324,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const wb = this.workbook;
     const ws = findSheet(wb, plan.caseSheet);
     if (!ws) throw new UserError(`Arket "${plan.caseSheet}" findes ikke længere i projektmappen.`);
-    for (const { first, last, toRow } of plan.clearColumns ?? []) {
-      for (let r = 1; r <= toRow; r += 1) {
+    for (const { first, last, fromRow = 1, toRow } of plan.clearColumns ?? []) {
+      for (let r = fromRow; r <= toRow; r += 1) {
         const row = ws.findRow(r);
         if (!row) continue;
         for (let c = first; c <= last; c += 1) {

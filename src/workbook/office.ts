@@ -731,9 +731,9 @@ export class OfficeWorkbook implements WorkbookPort {
     }
 
     // The case sheet: clear the earlier verdict block, write the new one.
-    for (const { first, last, toRow } of plan.clearColumns ?? []) {
-      if (toRow >= 1) {
-        const address = rectAddress({ top: 1, left: first, bottom: toRow, right: last });
+    for (const { first, last, fromRow = 1, toRow } of plan.clearColumns ?? []) {
+      if (toRow >= fromRow) {
+        const address = rectAddress({ top: fromRow, left: first, bottom: toRow, right: last });
         values.push(
           cmd(['clear', address], 2, (env) => {
             env.sheet(caseName).getRange(address).clear('All');

@@ -9,6 +9,8 @@
  * column the person inserted (and maybe typed into).
  */
 
+import type ExcelJS from 'exceljs';
+
 export type ColumnOp =
   /** Insert a column before `at`; with `typed`, the person types a header and a note per case row. */
   | { readonly op: 'insert'; readonly at: number; readonly typed: boolean }
@@ -93,4 +95,125 @@ export function applyToOrigins(columns: number, ops: readonly ColumnOp[]): (numb
     }
   }
   return origins;
+}
+
+// ---------------------------------------------------------------------------
+// Grids: a sheet's non-empty cells, "row:col" → value as JSON
+// ---------------------------------------------------------------------------
+
+export type Grid = ReadonlyMap<string, string>;
+
+const rc = (key: string): [number, number] => key.split(':').map(Number) as [number, number];
+
+/** The case sheet's header row: the row holding "Sag nummer". */
+export function headerRowOf(grid: Grid): number {
+  const hit = [...grid].find(([, v]) => v === JSON.stringify('Sag nummer'));
+  if (!hit) throw new Error('no header row');
+  return rc(hit[0])[0];
+}
+
+/** Per generated header text in the header row, the columns holding it. */
+export function generatedColumnsOf(grid: Grid, texts: ReadonlySet<string>): Map<string, number[]> {
+  const row = headerRowOf(grid);
+  const out = new Map<string, number[]>();
+  for (const [k, v] of [...grid].sort((a, b) => rc(a[0])[1] - rc(b[0])[1])) {
+    const [r, c] = rc(k);
+    const text = JSON.parse(v) as unknown;
+    if (r === row && typeof text === 'string' && texts.has(text))
+      out.set(text, [...(out.get(text) ?? []), c]);
+  }
+  return out;
+}
+
+/**
+ * A column's cells below the header, as row → JSON; cell references in remarks read as "•" (they
+ * name the data cells where they are now, which a column edit moves).
+ */
+function columnBelow(grid: Grid, col: number, headerRow: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [k, v] of grid) {
+    const [r, c] = rc(k);
+    if (c === col && r > headerRow) out.set(r, v.replace(/Sagsoversigt![A-Z]+\d+/g, 'Sagsoversigt!•'));
+  }
+  return out;
+}
+
+/** The person's cells after the edit: every cell not in a column the first run generated. */
+export function personalCells(
+  edited: Grid,
+  origins: readonly (number | null)[],
+  generated: Iterable<number>,
+): Grid {
+  const old = new Set(generated);
+  return new Map(
+    [...edited].filter(([k]) => {
+      const origin = origins[rc(k)[1] - 1] ?? null;
+      return origin === null || !old.has(origin);
+    }),
+  );
+}
+
+/**
+ * What a re-run after column edits must give: every cell of the person's exactly as it was, where
+ * it was; each generated header once (no stale column); nothing else written; and each generated
+ * column holding what the first run wrote in it (the data did not change).
+ */
+export function expectRerunKeeps(first: Grid, personal: Grid, out: Grid, texts: ReadonlySet<string>): void {
+  expect([...personal].filter(([k, v]) => out.get(k) !== v)).toEqual([]);
+  const firstGen = generatedColumnsOf(first, texts);
+  const gen = generatedColumnsOf(out, texts);
+  expect([...gen].filter(([, cols]) => cols.length !== 1)).toEqual([]);
+  expect([...gen.keys()].sort()).toEqual([...firstGen.keys()].sort());
+  const genCols = new Set([...gen.values()].flat());
+  expect([...out.keys()].filter((k) => !personal.has(k) && !genCols.has(rc(k)[1]))).toEqual([]);
+  const headerRow = headerRowOf(out);
+  const firstHeaderRow = headerRowOf(first);
+  for (const [text, cols] of gen) {
+    const before = columnBelow(first, (firstGen.get(text) as number[])[0] as number, firstHeaderRow);
+    expect([text, columnBelow(out, cols[0] as number, headerRow)]).toEqual([text, before]);
+  }
+}
+
+/** The first run's layout, from its output grid. */
+export function layoutOf(grid: Grid, texts: ReadonlySet<string>): Layout {
+  const cols = [...generatedColumnsOf(grid, texts).values()].flat();
+  return { first: Math.min(...cols), last: Math.max(...cols), dataLast: Math.min(...cols) - 1 };
+}
+
+/** Every non-empty cell of a sheet: "row:col" → its value as JSON. */
+export function gridOfExcelJs(ws: ExcelJS.Worksheet): Grid {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.value !== null && cell.value !== '') out.set(`${r}:${c}`, JSON.stringify(cell.value));
+    });
+  });
+  return out;
+}
+
+/** The person's edits, made as Excel makes them: cells shift with their columns. */
+export function editWithExcelJs(
+  ws: ExcelJS.Worksheet,
+  ops: readonly ColumnOp[],
+  headerRow: number,
+  lastRow: number,
+): void {
+  for (const o of ops) {
+    if (o.op === 'insert') {
+      const values: (string | null)[] = [];
+      if (o.typed) {
+        values[headerRow - 1] = TYPED_HEADER;
+        for (let r = headerRow + 1; r <= lastRow; r += 1) values[r - 1] = typedNote(r);
+      }
+      ws.spliceColumns(o.at, 0, values);
+    } else if (o.op === 'delete') {
+      ws.spliceColumns(o.at, 1);
+    } else {
+      const cut: ExcelJS.CellValue[][] = [];
+      for (let i = 0; i < o.count; i += 1)
+        cut.push((ws.getColumn(o.from + i).values as ExcelJS.CellValue[]).slice(1));
+      ws.spliceColumns(o.from, o.count);
+      ws.spliceColumns(o.to, 0, ...cut);
+    }
+  }
 }
