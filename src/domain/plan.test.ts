@@ -1,6 +1,6 @@
 import { defaultSettings } from './settings';
 import { columnFingerprint, META_NOTE } from './meta';
-import { planCaseRows, planWrite, SUPPRESSED_TEXT } from './plan';
+import { planCaseRows, planWrite, reviewLogSheet, SUPPRESSED_TEXT } from './plan';
 import { snap } from './testing/snapshot';
 import { dayFromYmd } from './days';
 import {
@@ -349,5 +349,26 @@ describe('planCaseRows (the task pane after Godkend/Ret)', () => {
       [],
       [],
     ]);
+  });
+});
+
+describe('reviewLogSheet (Gennemgang, created when missing)', () => {
+  it('lays out the seven headers, their widths, a frozen header row and the lines with date-time Tidspunkt', () => {
+    const build = reviewLogSheet([
+      [45001.75, 1, '2.3', 'Nej', 'Ja', 'Fristen var forlænget', 'AB'],
+      ['01-11-2026', 2],
+    ]);
+    expect(build.name).toBe('Gennemgang');
+    expect(build.freezeRows).toBe(1);
+    expect(build.visibility).toBe('visible');
+    expect(build.columnWidths).toHaveLength(7);
+    const block = build.blocks[0];
+    expect(block?.values).toEqual([
+      ['Tidspunkt', 'Sagsnr', 'Spørgsmål', 'Beregnet', 'Rettet til', 'Begrundelse', 'Initialer'],
+      [45001.75, 1, '2.3', 'Nej', 'Ja', 'Fristen var forlænget', 'AB'],
+      ['01-11-2026', 2, null, null, null, null, null],
+    ]);
+    expect(block?.styles?.map((r) => r[0])).toEqual(['table-title', 'datetime', null]);
+    expect(new Set(block?.styles?.[0])).toEqual(new Set(['table-title']));
   });
 });

@@ -13,6 +13,8 @@ import { META_SHEET, sameSheetName } from './sheetnames';
 import {
   IKKE_RELEVANT,
   MANGLER,
+  REVIEW_HEADERS,
+  REVIEW_SHEET,
   type Block,
   type CaseResult,
   type FinalVerdict,
@@ -422,6 +424,34 @@ function memoSheet(report: Report, name: string): SheetBuild {
     blocks: [{ row: 1, col: 1, values, styles }],
     columnWidths: [110],
     freezeRows: 0,
+    visibility: 'visible',
+  };
+}
+
+/** Review log column widths, Tidspunkt … Initialer: a date-time, two short ids, two answers, a reason, initials. */
+const REVIEW_WIDTHS = [17, 9, 11, 28, 28, 50, 10];
+
+/**
+ * The review log "Gennemgang" (spec §10) as the tool creates it when the workbook has none: the
+ * seven headers (bold), their widths, the header row frozen, then the given log lines with their
+ * Tidspunkt (an Excel serial) as a date-time. Every adapter builds the missing log from this.
+ */
+export function reviewLogSheet(lines: readonly (readonly PlanValue[])[] = []): SheetBuild {
+  const width = REVIEW_HEADERS.length;
+  const values: PlanValue[][] = [[...REVIEW_HEADERS], ...lines.map((l) => pad(l, width, null))];
+  const styles: (StyleId | null)[][] = [
+    REVIEW_HEADERS.map((): StyleId => 'table-title'),
+    ...lines.map((l) =>
+      pad(l, width, null).map((v, j): StyleId | null =>
+        j === 0 && typeof v === 'number' ? 'datetime' : null,
+      ),
+    ),
+  ];
+  return {
+    name: REVIEW_SHEET,
+    blocks: [{ row: 1, col: 1, values, styles }],
+    columnWidths: REVIEW_WIDTHS,
+    freezeRows: 1,
     visibility: 'visible',
   };
 }

@@ -1,7 +1,7 @@
 import { a1 } from '../domain/address';
+import { reviewLogSheet } from '../domain/plan';
 import { sameSheetName } from '../domain/sheetnames';
 import {
-  REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
   type SheetBuild,
@@ -79,9 +79,6 @@ const REL_TYPE_SHARED_STRINGS = `${NS_REL}/sharedStrings`;
 const CT_SHARED_STRINGS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const REL_CALC_CHAIN = '/calcChain';
 const CONTENT_TYPES = '[Content_Types].xml';
-
-/** Review log column widths and the look of its header row (as the ExcelJS adapter makes it). */
-const REVIEW_WIDTHS = [17, 9, 11, 28, 28, 50, 10];
 
 type Part = string | readonly string[];
 
@@ -412,14 +409,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     const toWrites = (line: readonly (string | number | boolean | null)[]): CellWrite[] =>
       line.map((v, j) => ({ value: v, xf: j === 0 && typeof v === 'number' ? timeXf : null }));
     if (!sheet || sheet.part === null) {
-      const header: CellWrite[] = REVIEW_HEADERS.map((h) => ({ value: h, xf: xf['table-title'] ?? null }));
-      const xml = newSheetXml({
-        block: { row: 1, col: 1, cells: [header, ...lines.map(toWrites)], clearNulls: false },
-        widths: REVIEW_WIDTHS.map((width, i) => ({ col: i + 1, width })),
-        freezeRows: 1,
-        validations: [],
-      });
-      this.addSheet(REVIEW_SHEET, 'visible', xml);
+      // A missing log is built as the domain lays it out (headers, widths, styles), lines included.
+      this.buildSheet(reviewLogSheet(lines), xf);
       return;
     }
     const index = this.currentIndex(sheet.name, sheet.part);
