@@ -67,9 +67,17 @@ export interface ColAttrs {
 /** Where everything the writer needs is in a worksheet's text. Rows and cells in document order. */
 export interface SheetIndex {
   readonly xml: string;
+  /** The root element's qualified name ("x:worksheet"): its prefix is in scope everywhere. */
+  readonly rootName: string;
   readonly sheetData: Span;
-  readonly dimension: (Span & { readonly ref: string }) | null;
-  readonly cols: (Span & { readonly children: readonly ColAttrs[] }) | null;
+  readonly dimension:
+    (Span & { readonly ref: string; readonly attrs: readonly (readonly [string, string])[] }) | null;
+  readonly cols:
+    | (Span & {
+        readonly children: readonly ColAttrs[];
+        readonly attrs: readonly (readonly [string, string])[];
+      })
+    | null;
   readonly rowCount: number;
   readonly rowNum: Int32Array;
   readonly rowStart: Int32Array;
@@ -110,16 +118,29 @@ class Growing {
   }
 }
 
-const REF_RE = /^([A-Za-z]{1,10})([0-9]{1,12})$/;
-
-/** Row and column of an A1 reference without "$", checked against Excel's limits; null when it is no A1 reference. */
+/**
+ * Row and column of an A1 reference without "$" (columns past XFD and rows past 1,048,576 are
+ * returned as they are, for the caller's limit message); null when it is no A1 reference.
+ * The letters/digits split is scanned by hand: it runs for every cell of a 100,000-row sheet.
+ */
 function refOf(ref: string): { row: number; col: number } | null {
-  const m = REF_RE.exec(ref);
-  if (!m) return null;
-  const letters = m[1] as string;
-  const row = Number(m[2]);
-  const col = letters.length > 3 ? MAX_COLS + 1 : columnNumber(letters);
-  return { row, col };
+  let i = 0;
+  while (i < ref.length) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    i += 1;
+  }
+  if (i === 0 || i === ref.length) return null;
+  // More than three letters is past XFD whatever they are (and cannot overflow).
+  const col = i > 3 ? MAX_COLS + 1 : columnNumber(ref.slice(0, i));
+  let row = 0;
+  for (; i < ref.length; i += 1) {
+    const d = ref.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+    if (row > MAX_ROWS) row = MAX_ROWS + 1;
+  }
+  return row === 0 ? null : { row, col };
 }
 
 const attrValue = (t: SaxesTagNS, local: string): string | null => {
@@ -162,8 +183,10 @@ export function scanSheet(
   let sheetDataStart = -1;
   let sheetDataOpenEnd = -1;
   let sheetDataName = '';
-  let dimension: (Span & { ref: string }) | null = null;
-  let cols: (Span & { children: ColAttrs[] }) | null = null;
+  let dimension: (Span & { ref: string; attrs: [string, string][] }) | null = null;
+  let cols: (Span & { children: ColAttrs[]; attrs: [string, string][] }) | null = null;
+  let colsAttrs: [string, string][] = [];
+  let rootName = '';
   let colsStart = -1;
   let colsOpenEnd = -1;
   let colChildren: ColAttrs[] = [];
@@ -175,7 +198,8 @@ export function scanSheet(
   let lastRow = 0;
   let cells: Cell[] | null = null;
   let lastCol = 0;
-  let tagStart = 0;
+  /** The "<" of the start tag just read ("<" cannot occur in attribute values). */
+  const startOf = (): number => xml.lastIndexOf('<', parser.position - 1);
   // The cell being read.
   let inCell = false;
   let cellRef = '';
@@ -189,23 +213,21 @@ export function scanSheet(
   let phonetic = 0;
   let buf = '';
 
-  parser.on('opentagstart', () => {
-    tagStart = xml.lastIndexOf('<', parser.position - 1);
-  });
   parser.on('opentag', (t) => {
     depth += 1;
+    if (depth === 1) rootName = t.name;
     if (!isMain(t.uri)) return;
     const local = t.local;
     if (!inSheetData) {
       if (local === 'sheetData' && depth === 2) {
         inSheetData = true;
-        sheetDataStart = tagStart;
+        sheetDataStart = startOf();
         sheetDataOpenEnd = parser.position;
         sheetDataName = t.name;
         if (t.isSelfClosing) {
           inSheetData = false;
           sheetData = {
-            start: tagStart,
+            start: startOf(),
             openEnd: parser.position,
             end: parser.position,
             selfClosing: true,
@@ -214,25 +236,28 @@ export function scanSheet(
         }
       } else if (local === 'dimension' && depth === 2) {
         dimension = {
-          start: tagStart,
+          start: startOf(),
           openEnd: parser.position,
           end: parser.position,
           selfClosing: t.isSelfClosing,
           name: t.name,
           ref: attrValue(t, 'ref') ?? '',
+          attrs: rawAttrs(t),
         };
       } else if (local === 'cols' && depth === 2) {
-        colsStart = tagStart;
+        colsStart = startOf();
         colsOpenEnd = parser.position;
         colChildren = [];
+        colsAttrs = rawAttrs(t);
         if (t.isSelfClosing)
           cols = {
-            start: tagStart,
+            start: startOf(),
             openEnd: parser.position,
             end: parser.position,
             selfClosing: true,
             name: t.name,
             children: [],
+            attrs: colsAttrs,
           };
       } else if (local === 'col' && depth === 3 && colsStart >= 0 && cols === null) {
         const min = Number(attrValue(t, 'min'));
@@ -256,7 +281,7 @@ export function scanSheet(
       lastCol = 0;
       cells = null;
       rowNum.push(n);
-      rowStart.push(tagStart);
+      rowStart.push(startOf());
       rowOpenEnd.push(parser.position);
       rowFirstCell.push(cellStart.n);
       rowCellCount.push(0);
@@ -299,7 +324,7 @@ export function scanSheet(
       isText = null;
       phonetic = 0;
       const idx = cellStart.n;
-      cellStart.push(tagStart);
+      cellStart.push(startOf());
       cellEnd.push(parser.position);
       cellCol.push(col);
       rowCellCount.set(rowCount() - 1, (rowCellCount.a[rowCount() - 1] as number) + 1);
@@ -383,6 +408,7 @@ export function scanSheet(
           selfClosing: false,
           name: t.name,
           children: colChildren,
+          attrs: colsAttrs,
         };
       } else if (local === 'dimension' && depth === 1 && dimension !== null) {
         dimension = { ...dimension, end: parser.position };
@@ -491,6 +517,7 @@ export function scanSheet(
   for (let i = 0; i < rows.length; i += 1) if (rows[i] === undefined) rows[i] = [];
   const index: SheetIndex = {
     xml,
+    rootName,
     sheetData,
     dimension,
     cols,

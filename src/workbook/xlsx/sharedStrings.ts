@@ -42,7 +42,6 @@ export function scanSharedStrings(xml: string | null): SharedStringTable {
   if (xml === null) return { xml, texts, plain, root: null, closeStart: -1 };
   const p = saxParser();
   let depth = 0;
-  let tagStart = 0;
   let root: SharedStringTable['root'] = null;
   let closeStart = -1;
   let inSi = false;
@@ -51,15 +50,12 @@ export function scanSharedStrings(xml: string | null): SharedStringTable {
   let collecting = false;
   let text = '';
   let buf = '';
-  p.on('opentagstart', () => {
-    tagStart = xml.lastIndexOf('<', p.position - 1);
-  });
   p.on('opentag', (t) => {
     depth += 1;
     if (depth === 1) {
       if (t.local !== 'sst' || !isMain(t.uri)) throw new XmlError('not a shared-string table');
       root = {
-        start: tagStart,
+        start: xml.lastIndexOf('<', p.position - 1),
         openEnd: p.position,
         selfClosing: t.isSelfClosing,
         name: t.name,

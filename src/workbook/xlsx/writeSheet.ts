@@ -211,19 +211,22 @@ export function editSheetXml(index: SheetIndex, edit: SheetEdit): string[] {
 
   // --- Before <sheetData>: the declaration, <dimension> and <cols> (edits in text order).
   const headEdits: { start: number; end: number; text: string }[] = [];
+  const rootPrefix = prefixOf(index.rootName);
   if (edit.widths.length > 0) {
-    if (index.cols !== null) {
-      const p = prefixOf(index.cols.name);
+    const c = index.cols;
+    if (c !== null) {
+      // The start tag as written (it may declare the prefix its children use), or rebuilt when empty.
+      const open = c.selfClosing ? startTag(c.name, c.attrs) : xml.slice(c.start, c.openEnd);
       headEdits.push({
-        start: index.cols.start,
-        end: index.cols.end,
-        text: `<${index.cols.name}>${mergeCols(index.cols.children, edit.widths, p)}</${index.cols.name}>`,
+        start: c.start,
+        end: c.end,
+        text: `${open}${mergeCols(c.children, edit.widths, prefixOf(c.name))}</${c.name}>`,
       });
     } else {
       headEdits.push({
         start: sd.start,
         end: sd.start,
-        text: `<${sdPrefix}cols>${mergeCols([], edit.widths, sdPrefix)}</${sdPrefix}cols>`,
+        text: `<${rootPrefix}cols>${mergeCols([], edit.widths, rootPrefix)}</${rootPrefix}cols>`,
       });
     }
   }
@@ -233,11 +236,11 @@ export function editSheetXml(index: SheetIndex, edit: SheetEdit): string[] {
     const m = /^([A-Za-z]{1,3})([0-9]+)$/.exec(to.replace(/\$/g, ''));
     const toCol = Math.max(m ? columnNumber(m[1] as string) : 1, blockRight);
     const toRow = Math.max(m ? Number(m[2]) : 1, blockBottom);
-    headEdits.push({
-      start: dim.start,
-      end: dim.end,
-      text: startTag(dim.name, [['ref', `${from}:${columnLetter(toCol)}${toRow}`]], true),
-    });
+    const attrs = dim.attrs.map(([k, v]): [string, string] => [
+      k,
+      k === 'ref' ? `${from}:${columnLetter(toCol)}${toRow}` : v,
+    ]);
+    headEdits.push({ start: dim.start, end: dim.end, text: startTag(dim.name, attrs, true) });
   }
   headEdits.sort((x, y) => x.start - y.start);
   let at = 0;

@@ -17,8 +17,15 @@ export const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relation
 export const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const NS_CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
-/** SpreadsheetML's main namespace, transitional or strict. */
-export const isMain = (uri: string | null | undefined): boolean => uri === NS_MAIN || uri === NS_MAIN_STRICT;
+let lastUri: string | null | undefined = null;
+let lastIsMain = false;
+/** SpreadsheetML's main namespace, transitional or strict. (The last answer is kept: a parser hands the same string object for every element.) */
+export function isMain(uri: string | null | undefined): boolean {
+  if (uri === lastUri) return lastIsMain;
+  lastUri = uri;
+  lastIsMain = uri === NS_MAIN || uri === NS_MAIN_STRICT;
+  return lastIsMain;
+}
 
 /** Why a part is not readable XML (the adapter turns it into the Danish "damaged file" message). */
 export class XmlError extends Error {
