@@ -273,7 +273,7 @@ export function scanSheet(
     }
     if (depth === 3 && local === 'row') {
       const r = attrValue(t, 'r');
-      const n = r === null ? currentRow + 1 : /^[0-9]{1,12}$/.test(r) ? Number(r) : NaN;
+      const n = r === null ? currentRow + 1 : /^[0-9]+$/.test(r) ? Number(r) : NaN;
       if (!Number.isFinite(n) || n < 1) throw damagedSheet(name, `række ${currentRow + 1}`);
       if (n > MAX_ROWS) throw outsideLimits(name, `A${n}`);
       if (n <= currentRow) throw damagedSheet(name, `række ${n} (rækkerne står ikke i rækkefølge)`);
