@@ -14,6 +14,7 @@ import { planWrite } from '../../src/domain/plan';
 import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import type { WorkbookPort } from '../../src/workbook/port';
+import type { XlsxPackageWorkbook } from '../../src/workbook/xlsxpackage';
 import {
   createSimulatedExcel,
   findSheet,
@@ -38,6 +39,7 @@ import {
   typedNote,
   type Grid,
 } from './columnedits';
+import { ADAPTERS, packageAdapter } from './adapters';
 
 const TODAY = dayFromYmd(2026, 11, 23);
 const CASE_SHEET = 'Sagsoversigt';
@@ -136,3 +138,33 @@ describe('re-running after a person edits the columns (ExcelJS adapter)', () => 
     expectRerunKeeps(first, personal, gridOfExcelJs(caseSheet(await load(await port.toBuffer()))), TEXTS);
   });
 });
+
+describe.each(ADAPTERS.map((a) => [a.name, a] as const))(
+  'a person’s notes above the verdict block stay through a re-run: %s',
+  (_n, adapter) => {
+    it('clears the generated columns from their header row down only', async () => {
+      const first = await packageAdapter.open(EXAMPLE);
+      await checkRun(first.port);
+      const out1 = (await first.dump()).cells[CASE_SHEET] ?? {};
+      const header = Object.entries(out1).find(([, c]) => c.value === 'Udvælgelse');
+      const row = Number(/\d+$/.exec(header?.[0] ?? '')?.[0]);
+      const col = (header?.[0] ?? '').replace(/\d+$/, '');
+      expect(row).toBeGreaterThan(2);
+
+      // The person writes two notes above the block's header (Excel's grid, saved as .xlsx).
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await (first.port as XlsxPackageWorkbook).toBuffer()) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(CASE_SHEET) as ExcelJS.Worksheet;
+      ws.getCell(`${col}${row - 1}`).value = 'Kørt igen efter møde';
+      ws.getCell(`${col}1`).value = 'Udvælgelse: se noter';
+      const edited = Buffer.from(await wb.xlsx.writeBuffer());
+
+      const o = await adapter.open(edited);
+      await checkRun(o.port);
+      const cells = (await o.dump()).cells[CASE_SHEET] ?? {};
+      expect(cells[`${col}${row - 1}`]?.value).toBe('Kørt igen efter møde');
+      expect(cells[`${col}1`]?.value).toBe('Udvælgelse: se noter');
+      expect(cells[`${col}${row}`]?.value).toBe('Udvælgelse');
+    });
+  },
+);

@@ -135,12 +135,14 @@ export function newSheetXml(sheet: NewSheet): string {
 export interface ClearSpan {
   readonly first: number;
   readonly last: number;
+  /** First row to clear (the generated block's header row; absent = 1). */
+  readonly fromRow?: number;
   readonly toRow: number;
 }
 
 /** What to change in an existing worksheet. */
 export interface SheetEdit {
-  /** Cells to remove: columns first..last of rows 1..toRow, per span. */
+  /** Cells to remove: columns first..last of rows fromRow..toRow, per span. */
   readonly clear: readonly ClearSpan[];
   readonly block: BlockWrite | null;
   readonly widths: readonly ColWidth[];
@@ -162,7 +164,8 @@ const inside = (a: Rect, b: Rect): boolean =>
 function touchedAreas(edit: SheetEdit): Rect[] {
   const out: Rect[] = [];
   for (const c of edit.clear)
-    if (c.toRow >= 1) out.push({ top: 1, left: c.first, bottom: c.toRow, right: c.last });
+    if (c.toRow >= (c.fromRow ?? 1))
+      out.push({ top: c.fromRow ?? 1, left: c.first, bottom: c.toRow, right: c.last });
   const b = edit.block;
   if (b !== null && b.cells.length > 0) {
     let width = 0;
@@ -271,7 +274,8 @@ export function editSheetXml(index: SheetIndex, edit: SheetEdit): string[] {
   };
   /** Whether an existing cell at (row, col) is removed by the edit. */
   const removes = (row: number, col: number): boolean => {
-    for (const c of clear) if (row <= c.toRow && col >= c.first && col <= c.last) return true;
+    for (const c of clear)
+      if (row >= (c.fromRow ?? 1) && row <= c.toRow && col >= c.first && col <= c.last) return true;
     if (b !== null && row >= blockTop && row <= blockBottom && col >= blockLeft && col <= blockRight) {
       const w = b.cells[row - blockTop]?.[col - blockLeft];
       if (w === undefined) return false;
