@@ -1,6 +1,7 @@
 import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import { a1, columnNumber } from '../../domain/address';
-import { DAY_1904_OFFSET } from '../../domain/serial';
+import { dayFromYmd } from '../../domain/days';
+import { dayToSerial } from '../../domain/serial';
 import type { Cell, SheetSnapshot } from '../../domain/types';
 import { damagedSheet, outsideLimits, textTooLong } from './messages';
 import { XmlError, decodeXstring, isMain, saxParser } from './xml';
@@ -18,16 +19,17 @@ export const MAX_COLS = 16384;
 export const MAX_ROWS = 1048576;
 export const MAX_TEXT = 32767;
 
-/** Days from 1899-12-30 (Day 0) to 1970-01-01: an ISO date's epoch milliseconds → Day. */
-const UNIX_EPOCH_DAY = 25569;
+/** The Day of 1970-01-01 (an ISO date's epoch milliseconds → Day). */
+const UNIX_EPOCH_DAY = dayFromYmd(1970, 1, 1);
 const MS_PER_DAY = 86_400_000;
 
-/** An ISO 8601 date (t="d" cells) as an Excel serial, or NaN. */
+/** An ISO 8601 date (t="d" cells) as an Excel serial of the workbook's date system, or NaN. */
 function isoToSerial(text: string, date1904: boolean): number {
   const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
   if (Number.isNaN(t)) return NaN;
-  const day = UNIX_EPOCH_DAY + t / MS_PER_DAY;
-  return date1904 ? day - DAY_1904_OFFSET : day;
+  const days = UNIX_EPOCH_DAY + t / MS_PER_DAY;
+  const whole = Math.floor(days);
+  return dayToSerial(whole, date1904) + (days - whole);
 }
 
 export interface SheetReadContext {
