@@ -217,3 +217,24 @@ export function editWithExcelJs(
     }
   }
 }
+
+/**
+ * The verdict block of an output workbook as the tool finds it: the first row (of the first 20)
+ * of a sheet holding at least three generated header texts, from the first to the last of them.
+ * For tests that check what a run wrote (the block is intact right after a run).
+ */
+export function verdictBlockOf(
+  wb: ExcelJS.Workbook,
+  texts: ReadonlySet<string>,
+): { sheet: string; first: number; last: number } | null {
+  for (const ws of wb.worksheets) {
+    for (let r = 1; r <= Math.min(ws.rowCount, 20); r += 1) {
+      const cols: number[] = [];
+      ws.getRow(r).eachCell((c, col) => {
+        if (typeof c.value === 'string' && texts.has(c.value)) cols.push(col);
+      });
+      if (cols.length >= 3) return { sheet: ws.name, first: Math.min(...cols), last: Math.max(...cols) };
+    }
+  }
+  return null;
+}
