@@ -94,7 +94,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
   /** Archive parts already decoded, by lower-cased name. */
   private readonly decoded = new Map<string, string>();
   /** Worksheets scanned (text and index), by part name: apply() edits the sheet readSnapshot() read. */
-  private readonly scanned = new Map<string, SheetIndex>();
+  private readonly scanned = new Map<string, { readonly index: SheetIndex; readonly lastRow: number }>();
   private sstScan: { readonly xml: string | null; readonly table: SharedStringTable } | null = null;
 
   private constructor(
@@ -208,18 +208,19 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     const xml = this.text(part);
     if (xml === null) throw damagedSheet(sheet, null);
     const r = scanSheet(sheet, xml, { sharedStrings: shared, formats, date1904 });
-    this.scanned.set(part.toLowerCase(), r.index);
+    this.scanned.set(part.toLowerCase(), { index: r.index, lastRow: r.snapshot.rows.length });
     return r;
   }
 
-  /** The index of a worksheet as it is now (scanned again when the part changed). */
-  private currentIndex(sheet: string, part: string): SheetIndex {
+  /** The index of a worksheet as it is now (scanned again when the part changed) and its last row holding a value. */
+  private current(sheet: string, part: string): { readonly index: SheetIndex; readonly lastRow: number } {
     const xml = this.text(part);
     if (xml === null) throw damagedSheet(sheet, null);
     const hit = this.scanned.get(part.toLowerCase());
-    if (hit && hit.xml === xml) return hit;
+    if (hit && hit.index.xml === xml) return hit;
     const wb = this.workbook();
-    return this.sheetIndex(sheet, part, this.sharedTable(wb).texts, [], wb?.date1904 ?? false).index;
+    const r = this.sheetIndex(sheet, part, this.sharedTable(wb).texts, [], wb?.date1904 ?? false);
+    return { index: r.index, lastRow: r.snapshot.rows.length };
   }
 
   /** The shared-string table, scanned once per text. */
@@ -277,7 +278,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     const verdictRows = plan.verdictBlock.values.length > 0;
     const clears = spans(plan.clearColumns);
     if (verdictRows || clears.length > 0) {
-      const index = this.currentIndex(caseSheet.name, caseSheet.part);
+      const { index } = this.current(caseSheet.name, caseSheet.part);
       const widths: ColWidth[] = plan.verdictColumnWidths.map((width, i) => ({
         col: plan.verdictBlock.col + i,
         width,
@@ -413,9 +414,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
       this.buildSheet(reviewLogSheet(lines), xf);
       return;
     }
-    const index = this.currentIndex(sheet.name, sheet.part);
-    // The log grows below its last row that holds anything (a formatted empty row included).
-    const last = index.rowCount > 0 ? (index.rowNum[index.rowCount - 1] as number) : 0;
+    // The log grows below its last row holding a value (formatted empty rows below it are filled).
+    const { index, lastRow: last } = this.current(sheet.name, sheet.part);
     this.set(
       sheet.part,
       editSheetXml(index, {

@@ -343,6 +343,36 @@ describe('XlsxPackageWorkbook edits in place', () => {
     const snap = await XlsxPackageWorkbook.fromBuffer(await wb.toBuffer(), nodeZipCodec).readSnapshot();
     expect(snap.sheets.Gennemgang?.rows.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('appends review lines right below the last line, filling formatted empty rows under it', async () => {
+    const xlsx = new Uint8Array(await fixtureWorkbook({ cases: 17 }));
+    const z = ZipArchive.read(xlsx);
+    const wbXml = utf8Text(z.data(z.entry('xl/workbook.xml')!));
+    const rels = utf8Text(z.data(z.entry('xl/_rels/workbook.xml.rels')!));
+    const relId = /<sheet [^>]*name="Gennemgang"[^>]*r:id="([^"]+)"/.exec(wbXml)?.[1] as string;
+    const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${relId}"`).exec(
+      rels,
+    );
+    const part = `xl/${(target?.[1] ?? target?.[2] ?? '').replace(/^\/?xl\//, '')}`;
+    const log = utf8Text(z.data(z.entry(part)!));
+    // Formatted, empty rows 3–40 below the two rows of the log (as Excel keeps after a person formats them).
+    let empty = '';
+    for (let r = 3; r <= 40; r += 1) empty += `<row r="${r}" ht="20" customHeight="1"/>`;
+    const withEmpty = log.replace(/<\/sheetData>/, `${empty}</sheetData>`);
+    const bytes = writeZip(
+      z.entries.map((e) =>
+        e.name === part ? { name: e.name, data: utf8Bytes(withEmpty) } : { name: e.name, copy: e, from: z },
+      ),
+      nodeZipCodec,
+      new Date(2026, 0, 1),
+    );
+    const wb = XlsxPackageWorkbook.fromBuffer(bytes, nodeZipCodec);
+    await wb.apply(fixturePlan({ review: true }));
+    const rows = (await XlsxPackageWorkbook.fromBuffer(await wb.toBuffer(), nodeZipCodec).readSnapshot())
+      .sheets.Gennemgang?.rows;
+    expect(rows?.length).toBe(3);
+    expect(rows?.[2]?.[0]).not.toBeNull();
+  });
 });
 
 describe('XlsxPackageWorkbook refuses what is not a readable .xlsx, in Danish', () => {

@@ -235,6 +235,8 @@ export class ZipArchive {
     const raw = this.raw(entry);
     let out: Uint8Array;
     if (entry.method === 0) out = raw;
+    else if (entry.compressedSize === 0 && entry.size === 0)
+      out = raw; // an empty part some writers leave without a DEFLATE block
     else {
       try {
         out = this.codec.inflateRaw(raw, entry.size);
