@@ -218,6 +218,12 @@ describe('valid-but-unusual variants check like the base workbook', () => {
         changed: [],
       });
     }
+    // A re-run on its own output: still well-formed, the same cells, the same verdict block.
+    const again = await runCheck(run.out);
+    expect(malformedParts(again.out)).toEqual([]);
+    expect(changedCells(base, again.after, 'Sagsoversigt', DATA_COLUMNS)).toEqual([]);
+    expect(again.plan.verdictBlock.col).toBe(run.plan.verdictBlock.col);
+    expect(again.after.sheetNames).toEqual(run.after.sheetNames);
     const file = path.join(tmp, `${name.replace(/\+/g, '-')}.xlsx`);
     fs.writeFileSync(file, run.out);
     produced.push({ name, file, after: run.after });
