@@ -1,4 +1,4 @@
-import { a1 } from '../domain/address';
+import { a1, parseRange } from '../domain/address';
 import { reviewLogSheet } from '../domain/plan';
 import { sameSheetName } from '../domain/sheetnames';
 import {
@@ -15,7 +15,7 @@ import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import { LOOKS, type Look } from './looks';
 import { UserError, type WorkbookPort } from './port';
 import { sheetsToRead } from './sheetsToRead';
-import { TOO_LARGE, damagedSheet, formulaCut } from './xlsx/messages';
+import { TOO_LARGE, damagedSheet, formulaCut, tableOverlap } from './xlsx/messages';
 import {
   REL_SHARED_STRINGS,
   REL_STYLES,
@@ -34,6 +34,7 @@ import { MINIMAL_STYLES, addLooks } from './xlsx/styles';
 import {
   cutFormula,
   editSheetXml,
+  touchedRange,
   newSheetXml,
   type BlockWrite,
   type CellWrite,
@@ -223,6 +224,22 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     return { index: r.index, lastRow: r.snapshot.rows.length };
   }
 
+  /** The ranges of the Excel tables (table parts) of a worksheet. */
+  private tableRanges(part: string): { top: number; left: number; bottom: number; right: number }[] {
+    const out: { top: number; left: number; bottom: number; right: number }[] = [];
+    for (const rel of damagedOn(() => readRels(this, part))) {
+      if (rel.kind !== '/table' || rel.external) continue;
+      const doc = this.dom(rel.target);
+      const ref = doc?.documentElement?.getAttribute('ref') ?? '';
+      try {
+        out.push(parseRange(ref));
+      } catch (cause) {
+        throw new UserError(DAMAGED_XLSX, 1, { cause });
+      }
+    }
+    return out;
+  }
+
   /** The shared-string table, scanned once per text. */
   private sharedTable(wb: WorkbookPart | null): SharedStringTable {
     const rel = wb?.rels.find((r) => r.kind === REL_SHARED_STRINGS && !r.external);
@@ -299,6 +316,12 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
           `${a1(cut.top, cut.left)}:${a1(cut.bottom, cut.right)}`,
           cut.kind,
         );
+      }
+      // Decision: likewise an Excel table (ListObject) the block would reach into: Excel repairs a
+      // table whose header cells no longer match its columns by dropping the table.
+      const table = touchedRange(this.tableRanges(caseSheet.part), edit);
+      if (table !== null) {
+        throw tableOverlap(caseSheet.name, `${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`);
       }
       this.set(caseSheet.part, editSheetXml(index, edit));
     }

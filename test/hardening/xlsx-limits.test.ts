@@ -8,7 +8,19 @@ import { evaluate } from '../../src/domain/evaluate';
 import { planWrite } from '../../src/domain/plan';
 import { UserError } from '../../src/workbook/port';
 import { XlsxPackageWorkbook } from '../../src/workbook/xlsxpackage';
-import { CASE_ROWS, NS, TODAY, basePackage, inline, runCheck, sheetXml, zipOf } from './xlsx-package';
+import {
+  CASE_ROWS,
+  NS,
+  NSR,
+  TODAY,
+  basePackage,
+  inline,
+  malformedParts,
+  partText,
+  runCheck,
+  sheetXml,
+  zipOf,
+} from './xlsx-package';
 
 async function readError(rows: string, sst?: string): Promise<UserError> {
   try {
@@ -114,5 +126,44 @@ describe('shared and array formulas are never cut by the verdict columns', () =>
   it('a shared formula left of them is kept as written', async () => {
     const run = await runCheck(formulaBook('<f t="shared" ref="D2:D3" si="0">44256</f>'));
     expect(run.after.sheets.Sagsoversigt?.rows[1]?.[3]).toBe(44256);
+  });
+});
+
+describe('an Excel table the verdict columns would reach into', () => {
+  const tableBook = (ref: string): Uint8Array => {
+    const cols = ['Sag nummer', 'Foranstaltning', 'Barnets cpr.nr.', 'Afgørelsesdato', 'Ekstra', 'Mere'];
+    const n = ref === 'A1:D3' ? 4 : 6;
+    const table = `<?xml version="1.0" encoding="UTF-8"?><table xmlns="${NS}" id="1" name="Sager" displayName="Sager" ref="${ref}"><autoFilter ref="${ref}"/><tableColumns count="${n}">${cols
+      .slice(0, n)
+      .map((c, i) => `<tableColumn id="${i + 1}" name="${c}"/>`)
+      .join('')}</tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`;
+    const sheet = sheetXml(
+      CASE_ROWS,
+      `<worksheet xmlns="${NS}" xmlns:r="${NSR}">`,
+      '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>',
+    );
+    return zipOf(
+      basePackage(sheet, {
+        'xl/worksheets/_rels/sheet1.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NSR}/table" Target="../tables/table1.xml"/></Relationships>`,
+        'xl/tables/table1.xml': table,
+      }),
+    );
+  };
+
+  it('stops the run with a message naming the sheet and the table area', async () => {
+    const wb = XlsxPackageWorkbook.fromBuffer(tableBook('A1:F3'));
+    const snap = await wb.readSnapshot();
+    const r = evaluate(snap, { today: TODAY });
+    if (!r.ok) throw new Error(r.error.message);
+    const plan = planWrite(r.report, snap);
+    expect(plan.verdictBlock.col).toBeLessThanOrEqual(6);
+    await expect(wb.apply(plan)).rejects.toThrow(/Excel-tabel \(område A1:F3\).*Intet er skrevet/);
+  });
+
+  it('a table left of them is kept byte for byte', async () => {
+    const bytes = tableBook('A1:D3');
+    const run = await runCheck(bytes);
+    expect(partText(run.out, 'xl/tables/table1.xml')).toBe(partText(bytes, 'xl/tables/table1.xml'));
+    expect(malformedParts(run.out)).toEqual([]);
   });
 });

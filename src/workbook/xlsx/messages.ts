@@ -40,3 +40,9 @@ export function formulaCut(sheet: string, ref: string, range: string, kind: 'sha
     `Resultatkolonnerne i arket "${sheet}" ville skære ${what} i celle ${shownRef(ref)} (område ${range}) over – flyt formlen, så den ikke rækker ind i resultatkolonnerne, og kør igen. Intet er skrevet.`,
   );
 }
+
+export function tableOverlap(sheet: string, range: string): UserError {
+  return new UserError(
+    `Resultatkolonnerne i arket "${sheet}" ville skrive ind i en Excel-tabel (område ${range}) – gør tabellen smallere, så den slutter før resultatkolonnerne, eller konvertér den til et almindeligt område, og kør igen. Intet er skrevet.`,
+  );
+}

@@ -176,6 +176,12 @@ function touchedAreas(edit: SheetEdit): Rect[] {
   return out;
 }
 
+/** The first of `ranges` that the edit would write into or clear, or null. */
+export function touchedRange<R extends Rect>(ranges: readonly R[], edit: SheetEdit): R | null {
+  const areas = touchedAreas(edit);
+  return ranges.find((r) => areas.some((a) => overlaps(r, a))) ?? null;
+}
+
 /**
  * The first shared or array formula the edit would cut (its range partly inside the edited area),
  * or null. A range wholly inside is removed whole, which leaves nothing behind.
