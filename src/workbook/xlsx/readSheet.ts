@@ -264,8 +264,13 @@ export function scanSheet(
       } else if (local === 'col' && depth === 3 && colsStart >= 0 && cols === null) {
         const min = Number(attrValue(t, 'min'));
         const max = Number(attrValue(t, 'max'));
-        if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && max <= MAX_COLS) {
-          colChildren.push({ min, max, rest: rawAttrs(t).filter(([k]) => k !== 'min' && k !== 'max') });
+        // A range reaching past XFD is kept, cut at XFD (as Excel reads it), so rewriting <cols> loses nothing.
+        if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min && min <= MAX_COLS) {
+          colChildren.push({
+            min,
+            max: Math.min(max, MAX_COLS),
+            rest: rawAttrs(t).filter(([k]) => k !== 'min' && k !== 'max'),
+          });
         }
       } else if (local === 'mergeCell' && depth === 3) {
         const ref = attrValue(t, 'ref');
