@@ -1,3 +1,4 @@
+import { DATETIME_FORMAT } from './formats';
 import { a1, columnLetter } from './address';
 import { copyVerdict } from './rules/common';
 import { formatDay, formatMinutes } from './days';
@@ -499,4 +500,4 @@ export function withAppendedReviewRows(
 }
 
 /** The number format both adapters give Tidspunkt. */
-export const REVIEW_DATETIME_FORMAT = 'dd-mm-yyyy hh:mm';
+export const REVIEW_DATETIME_FORMAT = DATETIME_FORMAT;

@@ -1,13 +1,16 @@
 import { defaultSettings } from './settings';
-import { planCaseRows, planWrite, SUPPRESSED_TEXT } from './plan';
+import { columnFingerprint, META_NOTE } from './meta';
+import { planCaseRows, planWrite, reviewLogSheet, SUPPRESSED_TEXT } from './plan';
 import { snap } from './testing/snapshot';
 import { dayFromYmd } from './days';
 import {
   META_SHEET,
   NO_COLUMN,
   type CaseRecord,
+  type Cell,
   type CaseResult,
   type FinalVerdict,
+  type GeneratedColumn,
   type Problem,
   type Question,
   type Report,
@@ -85,6 +88,11 @@ const table = (
   rows: suppressed ? [] : counts.map(([label, count, percent]) => ({ label, count, percent })),
   source: 'Kilde: Testrup Kommune, egen gennemgang 23-11-2026',
 });
+
+/** Generated columns as records.ts finds them: consecutive columns from `first` with these headers. */
+const gen = (first: number, headers: readonly string[]): GeneratedColumn[] =>
+  headers.map((header, i) => ({ col: first + i, header }));
+const BLOCK = ['2.2 kort', '2.3 kort', 'Udvælgelse', 'Bemærkninger'];
 
 function report(over: Partial<Report> = {}): Report {
   return {
@@ -181,11 +189,11 @@ describe('planWrite: verdict block', () => {
   });
 
   it('reuses and clears the block of an earlier run', () => {
-    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: { first: 8, last: 20 } } });
+    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: gen(8, BLOCK) } });
     const s = snap({ Sagsoversigt: Array.from({ length: 9 }, () => []) });
     const p = planWrite(r, s, RULESET);
     expect(p.verdictBlock.col).toBe(8);
-    expect(p.clearColumns).toEqual({ first: 8, last: 20, toRow: 9 });
+    expect(p.clearColumns).toEqual([{ first: 8, last: 11, fromRow: 2, toRow: 9 }]);
   });
 });
 
@@ -228,12 +236,17 @@ describe('planWrite: sheets', () => {
     expect(memo?.blocks[0]?.values.map((r) => r[0])).toContain('• =Punkt der ligner en formel');
     const meta = plan.sheets.find((s) => s.name === META_SHEET);
     expect(meta?.visibility).toBe('veryHidden');
-    expect(meta?.blocks[0]?.values).toEqual(
-      expect.arrayContaining([
-        ['ark', 'Resultattabeller', null, null],
-        ['kolonner', 'Sagsoversigt', 7, 10],
-      ]),
-    );
+    const block = plan.verdictBlock;
+    expect(meta?.blocks[0]?.values).toEqual([
+      [META_NOTE, null, null],
+      ['ark', 'Resultattabeller', null],
+      ['ark', 'Overblik', null],
+      ['ark', 'Notat', null],
+      ['kolonne', '2.2 kort', null],
+      ['kolonne', '2.3 kort', null],
+      ['kolonne', 'Udvælgelse', columnFingerprint(block.values.slice(1).map((r) => r[2]))],
+      ['kolonne', 'Bemærkninger', columnFingerprint(block.values.slice(1).map((r) => r[3]))],
+    ]);
   });
 
   it.each([
@@ -248,7 +261,7 @@ describe('planWrite: sheets', () => {
       true,
     ],
   ])('when %s, Overblik goes to the free name', (_n, existing, generated, expected, warns) => {
-    const meta = [['note'], ...generated.map((g) => ['ark', g])];
+    const meta = [[META_NOTE], ...generated.map((g) => ['ark', g])];
     const s = snap(
       { Sagsoversigt: [[]], [META_SHEET]: meta },
       { sheetNames: ['Sagsoversigt', ...existing, META_SHEET] },
@@ -264,11 +277,34 @@ describe('planWrite: sheets', () => {
     const s = snap(
       {
         Sagsoversigt: [[]],
-        [META_SHEET]: [['note'], ['ark', 'Gammelt ark'], ['ark', 'Notat'], ['ark', 'Væk']],
+        [META_SHEET]: [
+          [META_NOTE],
+          ['ark', 'Notat (2)'],
+          ['ark', 'Gammelt ark'],
+          ['ark', 'Notat'],
+          ['ark', 'Væk'],
+        ],
       },
-      { sheetNames: ['Sagsoversigt', 'Gammelt ark', 'Notat', META_SHEET] },
+      { sheetNames: ['Sagsoversigt', 'Notat (2)', 'Gammelt ark', 'Notat', META_SHEET] },
     );
-    expect(planWrite(report(), s, RULESET).deleteSheets).toEqual(['Gammelt ark']);
+    expect(planWrite(report(), s, RULESET).deleteSheets).toEqual(['Notat (2)', 'Gammelt ark']);
+  });
+
+  it.each<[string, Cell[][]]>([
+    ['a person’s sheet', [['Mine noter'], ['ark', 'Notat']]],
+    [
+      'naming the review log and the settings',
+      [[META_NOTE], ['ark', 'Gennemgang'], ['ark', 'Indstillinger']],
+    ],
+  ])('a _Barometer the tool did not write (%s) is neither believed nor written', (_what, rows) => {
+    const s = snap(
+      { Sagsoversigt: [[]], [META_SHEET]: rows, Gennemgang: [[]], Indstillinger: [[]] },
+      { sheetNames: ['Sagsoversigt', 'Notat', 'Gennemgang', 'Indstillinger', META_SHEET] },
+    );
+    const plan = planWrite(report(), s, RULESET);
+    expect(plan.deleteSheets).toEqual([]);
+    expect(plan.sheets.map((x) => x.name)).toEqual(['Resultattabeller', 'Overblik', 'Notat (2)']);
+    expect(plan.problems?.find((p) => p.code === 'meta-sheet-taken')?.message).toContain('"_Barometer"');
   });
 });
 
@@ -283,14 +319,19 @@ describe('planCaseRows (the task pane after Godkend/Ret)', () => {
     expect(planCaseRows(report(), [2], RULESET)).toBeNull();
   });
 
-  it('is null when the earlier columns are not the rule set’s width (a full check must place them)', () => {
-    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: { first: 8, last: 20 } } });
+  it.each<[string, GeneratedColumn[]]>([
+    ['another width', gen(8, [...BLOCK, '2.4 kort'])],
+    ['a column missing', gen(8, BLOCK.slice(1))],
+    ['reordered', gen(8, [BLOCK[1], BLOCK[0], BLOCK[2], BLOCK[3]] as string[])],
+    ['moved apart', [...gen(8, BLOCK.slice(0, 2)), ...gen(11, BLOCK.slice(2))]],
+  ])('is null when the earlier columns are not the rule set’s block exactly (%s)', (_what, columns) => {
+    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: columns } });
     expect(planCaseRows(r, [2], RULESET)).toBeNull();
   });
 
   it('writes exactly the cells the full plan writes in that case’s row, in the earlier columns', () => {
     // 2 questions + Udvælgelse + Bemærkninger = 4 columns, from H.
-    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: { first: 8, last: 11 } } });
+    const r = report({ caseSheet: { ...report().caseSheet, generatedColumns: gen(8, BLOCK) } });
     const full = planWrite(r, base, RULESET).verdictBlock;
     const one = planCaseRows(r, [2], RULESET);
     expect(one).not.toBeNull();
@@ -308,5 +349,26 @@ describe('planCaseRows (the task pane after Godkend/Ret)', () => {
       [],
       [],
     ]);
+  });
+});
+
+describe('reviewLogSheet (Gennemgang, created when missing)', () => {
+  it('lays out the seven headers, their widths, a frozen header row and the lines with date-time Tidspunkt', () => {
+    const build = reviewLogSheet([
+      [45001.75, 1, '2.3', 'Nej', 'Ja', 'Fristen var forlænget', 'AB'],
+      ['01-11-2026', 2],
+    ]);
+    expect(build.name).toBe('Gennemgang');
+    expect(build.freezeRows).toBe(1);
+    expect(build.visibility).toBe('visible');
+    expect(build.columnWidths).toHaveLength(7);
+    const block = build.blocks[0];
+    expect(block?.values).toEqual([
+      ['Tidspunkt', 'Sagsnr', 'Spørgsmål', 'Beregnet', 'Rettet til', 'Begrundelse', 'Initialer'],
+      [45001.75, 1, '2.3', 'Nej', 'Ja', 'Fristen var forlænget', 'AB'],
+      ['01-11-2026', 2, null, null, null, null, null],
+    ]);
+    expect(block?.styles?.map((r) => r[0])).toEqual(['table-title', 'datetime', null]);
+    expect(new Set(block?.styles?.[0])).toEqual(new Set(['table-title']));
   });
 });

@@ -1,14 +1,24 @@
 import { columnLetter } from './address';
 import { formatDay } from './days';
-import { buildMetaSheet, readMeta } from './meta';
+import {
+  buildMetaSheet,
+  columnFingerprint,
+  readMeta,
+  REMARKS_HEADER,
+  SELECTION_HEADER,
+  type RecordedHeader,
+} from './meta';
 import { getRuleSet } from './rules';
-import { sameSheetName } from './sheetnames';
+import { META_SHEET, sameSheetName } from './sheetnames';
 import {
   IKKE_RELEVANT,
   MANGLER,
+  REVIEW_HEADERS,
+  REVIEW_SHEET,
   type Block,
   type CaseResult,
   type FinalVerdict,
+  type GeneratedColumn,
   type PlanValue,
   type Problem,
   type Question,
@@ -31,8 +41,7 @@ export const MEMO_SHEET = 'Notat';
 /** The generated visible sheets, in the order they are added. */
 export const GENERATED_SHEETS = [TABLES_SHEET, OVERVIEW_SHEET, MEMO_SHEET] as const;
 
-export const SELECTION_HEADER = 'Udvælgelse';
-export const REMARKS_HEADER = 'Bemærkninger';
+export { REMARKS_HEADER, SELECTION_HEADER };
 export const SUPPRESSED_TEXT = 'Udeladt – færre end 6 sager';
 export const CORRECTED_SUFFIX = ' (rettet)';
 
@@ -180,11 +189,23 @@ function verdictBlock(
   return { block: { row: info.headerRow, col: firstCol, values, styles }, widths };
 }
 
+/** The header texts of a rule set's verdict block, in order. */
+function blockHeaders(questions: readonly Question[]): string[] {
+  return [...questions.map((q) => q.columnHeader), SELECTION_HEADER, REMARKS_HEADER];
+}
+
+/** True when the generated columns are exactly the rule set's block, contiguous and in order. */
+function isIntactBlock(gen: readonly GeneratedColumn[] | null, headers: readonly string[]): boolean {
+  if (gen === null || gen.length !== headers.length) return false;
+  const first = (gen[0] as GeneratedColumn).col;
+  return gen.every((g, i) => g.col === first + i && g.header === headers[i]);
+}
+
 /**
  * The verdict cells of the given cases as a write plan, in the verdict columns an earlier check
  * made (the task pane after Godkend/Ret, so the case's row shows e.g. "Ja (rettet)" at once).
- * Null when there are no such columns yet, or they are not the rule set's width: then the next
- * Kør kontrol writes them.
+ * Null when those columns are not the rule set's block exactly (missing, moved apart, reordered
+ * or of another width): then the next Kør kontrol writes them.
  */
 export function planCaseRows(
   report: Report,
@@ -193,7 +214,8 @@ export function planCaseRows(
 ): WritePlan | null {
   const gen = report.caseSheet.generatedColumns;
   const questions = ruleset.questions;
-  if (gen === null || gen.last - gen.first + 1 !== questions.length + 2) return null;
+  if (!isIntactBlock(gen, blockHeaders(questions))) return null;
+  const first = (gen as readonly GeneratedColumn[])[0] as GeneratedColumn;
   const byProblemRow = problemsByRow(report);
   const rows = report.cases
     .filter((c) => c.sagsnr !== null && sagsnrs.includes(c.sagsnr))
@@ -204,11 +226,78 @@ export function planCaseRows(
   return {
     caseSheet: report.caseSheet.name,
     clearColumns: null,
-    verdictBlock: { row: c.row, col: gen.first, values: [cells.values], styles: [cells.styles] },
+    verdictBlock: { row: c.row, col: first.col, values: [cells.values], styles: [cells.styles] },
     verdictColumnWidths: [],
     sheets: [],
     deleteSheets: [],
   };
+}
+
+const isEmptyCell = (c: unknown): boolean => c === null || c === undefined || c === '';
+
+/**
+ * The first column of the verdict block. Decision: where the earlier block starts when every
+ * column the block needs from there is an earlier generated column or holds nothing in the rows
+ * it writes; otherwise right after the last column holding any cell of a person's in those rows
+ * (generated columns left apart by a person's edits are cleared). So the block never lands on a
+ * cell the tool did not write, whatever columns were inserted, deleted or moved.
+ */
+function blockStart(
+  rows: readonly (readonly unknown[])[],
+  from: number,
+  to: number,
+  generated: ReadonlySet<number>,
+  width: number,
+  lastDataColumn: number,
+): number {
+  const free = (col: number): boolean => {
+    if (generated.has(col)) return true;
+    for (let r = from; r <= to; r += 1) if (!isEmptyCell(rows[r - 1]?.[col - 1])) return false;
+    return true;
+  };
+  if (generated.size > 0) {
+    const start = Math.min(...generated);
+    let ok = true;
+    for (let c = start; c < start + width && ok; c += 1) ok = free(c);
+    if (ok) return start;
+  }
+  let last = lastDataColumn;
+  for (let r = from; r <= to; r += 1) {
+    const row = rows[r - 1];
+    if (row === undefined) continue;
+    for (let c = row.length; c > last; c -= 1) {
+      if (!generated.has(c) && !isEmptyCell(row[c - 1])) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last + 1;
+}
+
+/** Contiguous runs of column numbers, as spans. */
+function columnRuns(cols: readonly number[]): { first: number; last: number }[] {
+  const sorted = [...new Set(cols)].sort((a, b) => a - b);
+  const out: { first: number; last: number }[] = [];
+  for (const c of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.last === c - 1) prev.last = c;
+    else out.push({ first: c, last: c });
+  }
+  return out;
+}
+
+/** The block's headers as _Barometer records them, with fingerprints of the generic columns. */
+function recordedHeaders(block: Block): RecordedHeader[] {
+  const header = block.values[0] ?? [];
+  return header.map((h, i): RecordedHeader => {
+    const text = String(h);
+    const generic = text === SELECTION_HEADER || text === REMARKS_HEADER;
+    return {
+      text,
+      fingerprint: generic ? columnFingerprint(block.values.slice(1).map((row) => row[i])) : null,
+    };
+  });
 }
 
 function kommuneText(report: Report): string {
@@ -339,6 +428,34 @@ function memoSheet(report: Report, name: string): SheetBuild {
   };
 }
 
+/** Review log column widths, Tidspunkt … Initialer: a date-time, two short ids, two answers, a reason, initials. */
+const REVIEW_WIDTHS = [17, 9, 11, 28, 28, 50, 10];
+
+/**
+ * The review log "Gennemgang" (spec §10) as the tool creates it when the workbook has none: the
+ * seven headers (bold), their widths, the header row frozen, then the given log lines with their
+ * Tidspunkt (an Excel serial) as a date-time. Every adapter builds the missing log from this.
+ */
+export function reviewLogSheet(lines: readonly (readonly PlanValue[])[] = []): SheetBuild {
+  const width = REVIEW_HEADERS.length;
+  const values: PlanValue[][] = [[...REVIEW_HEADERS], ...lines.map((l) => pad(l, width, null))];
+  const styles: (StyleId | null)[][] = [
+    REVIEW_HEADERS.map((): StyleId => 'table-title'),
+    ...lines.map((l) =>
+      pad(l, width, null).map((v, j): StyleId | null =>
+        j === 0 && typeof v === 'number' ? 'datetime' : null,
+      ),
+    ),
+  ];
+  return {
+    name: REVIEW_SHEET,
+    blocks: [{ row: 1, col: 1, values, styles }],
+    columnWidths: REVIEW_WIDTHS,
+    freezeRows: 1,
+    visibility: 'visible',
+  };
+}
+
 /**
  * The name a generated sheet gets: its own name, unless a person made a sheet of that name
  * (a sheet not recorded as generated by an earlier run); then the first free "Name (n)".
@@ -365,8 +482,12 @@ export function planWrite(
   const info = report.caseSheet;
   const meta = readMeta(snapshot);
   const questions = ruleset.questions;
-  const firstCol = info.generatedColumns?.first ?? info.lastDataColumn + 1;
-  const lastCol = firstCol + questions.length + 1;
+  const width = questions.length + 2;
+  const rows = snapshot.sheets[info.name]?.rows ?? [];
+  const earlier = info.generatedColumns ?? [];
+  const generated = new Set(earlier.map((g) => g.col));
+  const firstCol = blockStart(rows, info.headerRow, info.lastRow, generated, width, info.lastDataColumn);
+  const lastCol = firstCol + width - 1;
   // Decision: when the verdict columns do not fit before Excel's last column (XFD), e.g. because of a
   // stray cell far to the right in a case row, they are not written (a cell past XFD makes the file
   // unreadable); the result sheets still are, and one error says what to move.
@@ -375,13 +496,14 @@ export function planWrite(
     ? verdictBlock(report, questions, firstCol)
     : { block: { row: info.headerRow, col: 1, values: [] }, widths: [] };
 
-  // Decision: clear the whole earlier block (all its rows) whenever there is one, not only when it
-  // is wider: a shorter case list or moved blank rows would otherwise leave stale verdicts.
-  const earlier = info.generatedColumns;
-  const sheetRows = snapshot.sheets[info.name]?.rows.length ?? info.lastRow;
-  const clearColumns = earlier
-    ? { first: earlier.first, last: earlier.last, toRow: Math.max(sheetRows, info.lastRow) }
-    : null;
+  // Decision: clear every earlier generated column (all its rows) whenever there is one, not only
+  // when the block is wider: a shorter case list or moved blank rows would otherwise leave stale
+  // verdicts. Only columns found by their own header cells are cleared (meta.ts), from that header
+  // row down: the tool never writes above it.
+  const fromRow = info.headerRow;
+  const toRow = Math.max(rows.length, info.lastRow);
+  const clearColumns =
+    earlier.length > 0 ? columnRuns([...generated]).map((r) => ({ ...r, fromRow, toRow })) : null;
 
   const problems: Problem[] = [];
   if (!fits) {
@@ -391,7 +513,7 @@ export function planWrite(
       column: null,
       severity: 'error',
       code: 'no-room-for-verdicts',
-      message: `Arket "${info.name}" har data helt ud i kolonne ${columnLetter(info.lastDataColumn)}, så der er ikke plads til de ${lastCol - firstCol + 1} kolonner med vurderinger til højre for dataene; flyt eller slet cellerne længst til højre, og kør kontrollen igen (resultattabeller, overblik og notat er lavet).`,
+      message: `Arket "${info.name}" har data helt ud i kolonne ${columnLetter(Math.max(1, firstCol - 1))}, så der er ikke plads til de ${width} kolonner med vurderinger til højre for dataene; flyt eller slet cellerne længst til højre, og kør kontrollen igen (resultattabeller, overblik og notat er lavet).`,
       sheet: info.name,
       cell: null,
     });
@@ -417,11 +539,24 @@ export function planWrite(
     tablesSheet(report, ruleset, tablesName),
     overviewSheet(report, overviewName),
     memoSheet(report, memoName),
-    buildMetaSheet({
-      sheets: [...names],
-      columns: fits ? { sheet: info.name, first: firstCol, last: lastCol } : null,
-    }),
   ];
+  if (meta.foreign) {
+    // Decision: a "_Barometer" sheet the tool did not write (a person's) is left exactly as it is
+    // and no record is kept this run; the verdict columns are still found by their headers.
+    problems.push({
+      sagsnr: null,
+      row: null,
+      column: null,
+      severity: 'warning',
+      code: 'meta-sheet-taken',
+      message: `Arket "${META_SHEET}" er ikke lavet af værktøjet og bliver ikke ændret; omdøb det, så værktøjet kan holde styr på sine egne ark (ellers laves resultatarkene under nye navne hver gang).`,
+      sheet: META_SHEET,
+      cell: null,
+    });
+  } else {
+    sheets.push(buildMetaSheet({ sheets: [...names], headers: fits ? recordedHeaders(block) : null }));
+  }
+  // Only sheets a checked _Barometer lists (never the case sheet, settings or review log: meta.ts).
   const deleteSheets = meta.sheets.filter(
     (old) =>
       !names.some((n) => sameSheetName(n, old)) &&

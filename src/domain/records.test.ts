@@ -393,9 +393,9 @@ describe('readCases: merges and generated columns', () => {
 
   it('excludes the generated verdict columns of an earlier run from headers, data and lastDataColumn', () => {
     const rows: Cell[][] = [
-      [...REQUIRED, 'Note', 'Udvælgelse', 'Sagsnr', '2.2 BFU'],
-      [1, 'Familiebehandling', '010203-1234', 44256, null, 'OK', 'Ja', 'Ja'],
-      [null, null, null, null, null, 'OK', 'Ja', 'Ja'],
+      [...REQUIRED, 'Note', '2.2 Børnefaglig undersøgelse', 'Udvælgelse', 'Bemærkninger'],
+      [1, 'Familiebehandling', '010203-1234', 44256, null, 'Ja', 'OK', 'x'],
+      [null, null, null, null, null, 'Ja', 'OK', 'y'],
     ];
     const r = ok(
       readCases(
@@ -405,7 +405,11 @@ describe('readCases: merges and generated columns', () => {
         }),
       ),
     );
-    expect(r.info.generatedColumns).toEqual({ first: 6, last: 8 });
+    expect(r.info.generatedColumns).toEqual([
+      { col: 6, header: '2.2 Børnefaglig undersøgelse' },
+      { col: 7, header: 'Udvælgelse' },
+      { col: 8, header: 'Bemærkninger' },
+    ]);
     expect(r.info.columns.sagsnr).toBe(1);
     expect(codes(r.problems)).not.toContain('duplicate-column');
     expect(r.records).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { a1, columnLetter, parseRange } from './address';
 import { COLUMNS, type ColumnDef } from './columns';
 import { isBlankText } from './fold';
-import { findHeaderRow, matchHeader, type ColumnSpan, type HeaderRow } from './headers';
-import { readMeta } from './meta';
+import { findHeaderRow, matchHeader, type HeaderRow } from './headers';
+import { findGeneratedColumns, readMeta, type GeneratedMeta } from './meta';
 import { GENERATED_SHEETS } from './plan';
 import { isShowableSheetName, knownAndCount, quoteList, redactCpr } from './redact';
 import { CASE_SHEET, META_SHEET, REVIEW_SHEET, SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
@@ -15,6 +15,7 @@ import {
   type Cell,
   type ColumnId,
   type FatalError,
+  type GeneratedColumn,
   type Field,
   type Problem,
   type SheetSnapshot,
@@ -62,10 +63,19 @@ function sheetLabel(snapshot: Snapshot, name: string): string {
   return i >= 0 ? `Ark nr. ${i + 1} fra venstre` : 'Arket med sagerne';
 }
 
-function generatedSpan(snapshotMeta: ReturnType<typeof readMeta>, sheetName: string): ColumnSpan | null {
-  const c = snapshotMeta.columns;
-  return c && sameSheetName(c.sheet, sheetName) ? { first: c.first, last: c.last } : null;
+/** The header row and the generated verdict columns in it (found by their header cells, meta.ts). */
+function headerAndGenerated(
+  sheet: SheetSnapshot,
+  meta: GeneratedMeta,
+): { header: HeaderRow | null; generated: readonly GeneratedColumn[] | null } {
+  // No generated header text reads as one of the people's columns (meta.test.ts), so the header
+  // row is found first and the generated columns in it after.
+  const header = findHeaderRow(sheet);
+  return { header, generated: header ? findGeneratedColumns(sheet, header.row, meta) : null };
 }
+
+const columnSet = (g: readonly GeneratedColumn[] | null): ReadonlySet<number> =>
+  new Set((g ?? []).map((c) => c.col));
 
 function sheetIsEmpty(sheet: SheetSnapshot): boolean {
   return sheet.rows.every((row) => row.every((c) => isBlank(c)));
@@ -74,24 +84,22 @@ function sheetIsEmpty(sheet: SheetSnapshot): boolean {
 interface Located {
   readonly sheet: SheetSnapshot;
   readonly header: HeaderRow | null;
-  readonly excluded: ColumnSpan | null;
+  readonly generated: readonly GeneratedColumn[] | null;
 }
 
-function locateCaseSheet(snapshot: Snapshot, meta: ReturnType<typeof readMeta>): Located | FatalError {
+function locateCaseSheet(snapshot: Snapshot, meta: GeneratedMeta): Located | FatalError {
   const names = snapshot.sheetNames.length > 0 ? snapshot.sheetNames : Object.keys(snapshot.sheets);
   const named = names.find((n) => sameSheetName(n, CASE_SHEET) && snapshot.sheets[n]);
   if (named !== undefined) {
     const sheet = snapshot.sheets[named] as SheetSnapshot;
-    const excluded = generatedSpan(meta, named);
-    return { sheet, header: findHeaderRow(sheet, excluded), excluded };
+    return { sheet, ...headerAndGenerated(sheet, meta) };
   }
   const skip = [META_SHEET, SETTINGS_SHEET, REVIEW_SHEET, ...meta.sheets];
   for (const name of names) {
     const sheet = snapshot.sheets[name];
     if (!sheet || skip.some((s) => sameSheetName(s, name))) continue;
-    const excluded = generatedSpan(meta, name);
-    const header = findHeaderRow(sheet, excluded);
-    if (header && header.matched >= MIN_HEADERS_FOR_CASE_SHEET) return { sheet, header, excluded };
+    const found = headerAndGenerated(sheet, meta);
+    if (found.header && found.header.matched >= MIN_HEADERS_FOR_CASE_SHEET) return { sheet, ...found };
   }
   const shown = knownAndCount(
     names,
@@ -111,7 +119,7 @@ function missingColumnsError(
   snapshot: Snapshot,
   sheet: SheetSnapshot,
   header: HeaderRow | null,
-  excluded: ColumnSpan | null,
+  excluded: ReadonlySet<number>,
 ): FatalError {
   const missing = COLUMNS.filter((c) => c.required && header?.columns[c.id] === undefined).map(
     (c) => c.header,
@@ -124,7 +132,7 @@ function missingColumnsError(
     const cells = sheet.rows[header.row - 1] ?? [];
     const texts: string[] = [];
     cells.forEach((c, i) => {
-      if (excluded && i + 1 >= excluded.first && i + 1 <= excluded.last) return;
+      if (excluded.has(i + 1)) return;
       const t = displayHeader(c);
       if (t !== null) texts.push(t);
     });
@@ -257,7 +265,8 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
   const meta = readMeta(snapshot);
   const located = locateCaseSheet(snapshot, meta);
   if ('code' in located) return { ok: false, error: located };
-  const { sheet, header, excluded } = located;
+  const { sheet, header, generated } = located;
+  const excluded = columnSet(generated);
   if (header === null && sheetIsEmpty(sheet)) {
     return {
       ok: false,
@@ -384,7 +393,7 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
     columns: { ...header.columns },
     lastRow: last + 1,
     lastDataColumn: lastDataColumn(rows, headerIdx, last, excluded),
-    generatedColumns: excluded,
+    generatedColumns: generated,
   };
   return { ok: true, info, records, problems };
 }
@@ -404,14 +413,14 @@ function lastDataColumn(
   rows: readonly (readonly Cell[])[],
   from: number,
   to: number,
-  excluded: ColumnSpan | null,
+  excluded: ReadonlySet<number>,
 ): number {
   let max = 0;
   for (let r = from; r <= to; r += 1) {
     const row = rows[r];
     if (row === undefined) continue;
     for (let c = row.length - 1; c >= max; c -= 1) {
-      if (excluded && c + 1 >= excluded.first && c + 1 <= excluded.last) continue;
+      if (excluded.has(c + 1)) continue;
       if (!isBlank(row[c])) {
         max = c + 1;
         break;

@@ -1,4 +1,5 @@
 import { columnLetter } from './address';
+import { DATETIME_FORMAT } from './formats';
 import { CHOICES, COLUMNS, type ColumnType } from './columns';
 import { MEASURES } from './measures';
 import { settingsSheetRows } from './settings';
@@ -16,7 +17,7 @@ import type { Day, PlanValue, SheetBuild, StyleId } from './types';
 export const TEMPLATE_LAST_ROW = 1001;
 export const LISTS_SHEET = 'Lister';
 export const DATE_FMT = 'dd-mm-yyyy';
-export const DATETIME_FMT = 'dd-mm-yyyy hh:mm';
+export const DATETIME_FMT = DATETIME_FORMAT;
 
 /** The drop-down items per column type (null = free input). */
 function choicesFor(type: ColumnType): readonly string[] | null {

@@ -368,8 +368,20 @@ export interface CaseSheetInfo {
   readonly lastRow: number;
   /** Last column (1-based) that belongs to the people's data (generated columns excluded). */
   readonly lastDataColumn: number;
-  /** The block of generated verdict columns found from an earlier run, if any (1-based, inclusive). */
-  readonly generatedColumns: { readonly first: number; readonly last: number } | null;
+  /**
+   * The verdict columns an earlier run generated, found by their own header cells (meta.ts), in
+   * column order; null when there are none. They need not be contiguous (a person may insert,
+   * delete or move columns).
+   */
+  readonly generatedColumns: readonly GeneratedColumn[] | null;
+}
+
+/** A generated verdict column found by its header cell. */
+export interface GeneratedColumn {
+  /** 1-based column number. */
+  readonly col: number;
+  /** The header text the tool wrote ("2.3 4-måneders frist", "Udvælgelse", …). */
+  readonly header: string;
 }
 
 export interface Report {
@@ -474,8 +486,19 @@ export interface SheetBuild {
 export interface WritePlan {
   /** The case sheet the verdict columns go to. */
   readonly caseSheet: string;
-  /** Columns (1-based, inclusive) of the case sheet to clear before writing (an earlier run's verdict block). */
-  readonly clearColumns: { readonly first: number; readonly last: number; readonly toRow: number } | null;
+  /**
+   * Column spans (1-based, inclusive) of the case sheet to clear, rows fromRow..toRow, before
+   * writing: the earlier run's generated verdict columns, one span per contiguous run of them,
+   * from their header row down (a person's cells above the header stay). fromRow absent = 1.
+   */
+  readonly clearColumns:
+    | readonly {
+        readonly first: number;
+        readonly last: number;
+        readonly fromRow?: number;
+        readonly toRow: number;
+      }[]
+    | null;
   /** The verdict block (header row + one row per case row, including rows between cases left null). */
   readonly verdictBlock: Block;
   readonly verdictColumnWidths: readonly number[];

@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import type { WorkbookPort } from './port';
 import { UserError } from './port';
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
-import { DATETIME_FMT, LOOKS, type Look } from './looks';
+import { LOOKS, type Look } from './looks';
+import { reviewLogSheet } from '../domain/plan';
 import { sheetsToRead } from './sheetsToRead';
 import {
-  REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
   type Cell,
@@ -67,8 +67,6 @@ export const STYLES: Readonly<Record<StyleId, Partial<ExcelJS.Style>>> = Object.
 ) as Record<StyleId, Partial<ExcelJS.Style>>;
 
 const NO_STYLE: Partial<ExcelJS.Style> = {};
-const REVIEW_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
-const REVIEW_TIME_STYLE: Partial<ExcelJS.Style> = { numFmt: DATETIME_FMT };
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -240,18 +238,11 @@ function buildSheet(wb: ExcelJS.Workbook, build: SheetBuild): void {
 
 /** Reads a Tidspunkt value for the log: a plan gives an Excel serial (number) or text. */
 function appendReview(wb: ExcelJS.Workbook, lines: readonly (readonly PlanValue[])[]): void {
-  let ws = findSheet(wb, REVIEW_SHEET);
+  const ws = findSheet(wb, REVIEW_SHEET);
   if (!ws) {
-    ws = wb.addWorksheet(REVIEW_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-    const header = ws.getRow(1);
-    REVIEW_HEADERS.forEach((h, i) => {
-      const c = header.getCell(i + 1);
-      c.value = h;
-      c.style = REVIEW_HEADER_STYLE;
-    });
-    [17, 9, 11, 28, 28, 50, 10].forEach((w, i) => {
-      (ws as ExcelJS.Worksheet).getColumn(i + 1).width = w;
-    });
+    // A missing log is built as the domain lays it out (headers, widths, styles), lines included.
+    buildSheet(wb, reviewLogSheet(lines));
+    return;
   }
   let r = lastUsedRow(ws);
   for (const line of lines) {
@@ -261,7 +252,7 @@ function appendReview(wb: ExcelJS.Workbook, lines: readonly (readonly PlanValue[
       if (v === null) return;
       const c = row.getCell(j + 1);
       writeValue(c, v);
-      if (j === 0 && typeof v === 'number') c.style = REVIEW_TIME_STYLE;
+      if (j === 0 && typeof v === 'number') c.style = STYLES.datetime;
     });
   }
 }
@@ -324,9 +315,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     const wb = this.workbook;
     const ws = findSheet(wb, plan.caseSheet);
     if (!ws) throw new UserError(`Arket "${plan.caseSheet}" findes ikke længere i projektmappen.`);
-    if (plan.clearColumns) {
-      const { first, last, toRow } = plan.clearColumns;
-      for (let r = 1; r <= toRow; r += 1) {
+    for (const { first, last, fromRow = 1, toRow } of plan.clearColumns ?? []) {
+      for (let r = fromRow; r <= toRow; r += 1) {
         const row = ws.findRow(r);
         if (!row) continue;
         for (let c = first; c <= last; c += 1) {

@@ -1,3 +1,4 @@
+import { DATETIME_FORMAT } from '../domain/formats';
 import type { StyleId } from '../domain/types';
 
 /**
@@ -23,7 +24,6 @@ export interface Look {
 }
 
 export const PERCENT_FMT = '0%';
-export const DATETIME_FMT = 'dd-mm-yyyy hh:mm';
 
 const dashedBox = (['left', 'right', 'top', 'bottom'] as const).map((edge) => ({
   edge,
@@ -53,5 +53,5 @@ export const LOOKS: Readonly<Record<StyleId, Look>> = {
   source: { italic: true, size: 9, color: '595959' },
   'memo-heading': { bold: true, size: 12 },
   'memo-text': { wrap: true, verticalTop: true },
-  datetime: { numFmt: DATETIME_FMT },
+  datetime: { numFmt: DATETIME_FORMAT },
 };

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
+import { DATETIME_FORMAT } from '../domain/formats';
+import { reviewLogSheet } from '../domain/plan';
 import { a1, columnLetter } from '../domain/address';
 import { sameSheetName } from '../domain/sheetnames';
 import {
-  REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
   type Cell,
@@ -13,7 +14,7 @@ import {
   type StyleId,
   type WritePlan,
 } from '../domain/types';
-import { DATETIME_FMT, LOOKS, type Look } from './looks';
+import { LOOKS, type Look } from './looks';
 import { withOfficeErrors } from './officeErrors';
 import { UserError, type WorkbookPort } from './port';
 import { sheetsToRead } from './sheetsToRead';
@@ -59,7 +60,6 @@ const ACTION_OVERHEAD = 250;
 const MAX_AREAS_ADDRESS = 4000;
 
 const GENERAL = 'General';
-const REVIEW_WIDTHS = [17, 9, 11, 28, 28, 50, 10];
 
 // ---------------------------------------------------------------------------
 // Styles: the same look as the ExcelJS adapter's STYLES (kept separate so the Office bundle
@@ -731,10 +731,9 @@ export class OfficeWorkbook implements WorkbookPort {
     }
 
     // The case sheet: clear the earlier verdict block, write the new one.
-    if (plan.clearColumns) {
-      const { first, last, toRow } = plan.clearColumns;
-      if (toRow >= 1) {
-        const address = rectAddress({ top: 1, left: first, bottom: toRow, right: last });
+    for (const { first, last, fromRow = 1, toRow } of plan.clearColumns ?? []) {
+      if (toRow >= fromRow) {
+        const address = rectAddress({ top: fromRow, left: first, bottom: toRow, right: last });
         values.push(
           cmd(['clear', address], 2, (env) => {
             env.sheet(caseName).getRange(address).clear('All');
@@ -767,32 +766,16 @@ export class OfficeWorkbook implements WorkbookPort {
     // Generated sheets, built from scratch.
     for (const build of plan.sheets) this.buildCommands(build, values, formats, maxChunk);
 
-    // The review log: created with its headers when absent; lines appended below the last row.
+    // The review log: built as the domain lays it out when absent (lines included); otherwise the
+    // lines are appended below its last row.
     const lines = plan.reviewAppend ?? [];
-    if (lines.length > 0) {
-      let row = state.reviewNextRow;
-      if (!state.reviewExists) {
-        values.push(
-          cmd(['add', REVIEW_SHEET, REVIEW_HEADERS], 3, (env) => {
-            const ws = env.ctx.workbook.worksheets.add(REVIEW_SHEET);
-            env.added(REVIEW_SHEET, ws);
-            ws.getRange(`A1:${columnLetter(REVIEW_HEADERS.length)}1`).values = [[...REVIEW_HEADERS]];
-          }),
-        );
-        formats.push(
-          cmd(['reviewHeader'], 3, (env) => {
-            const ws = env.sheet(REVIEW_SHEET);
-            ws.getRange(`A1:${columnLetter(REVIEW_HEADERS.length)}1`).format.font.bold = true;
-            ws.freezePanes.freezeRows(1);
-          }),
-        );
-        pushAll(formats, widthCommands(REVIEW_SHEET, 1, REVIEW_WIDTHS));
-        row = 2;
-      }
-      const block: Block = { row, col: 1, values: lines };
+    if (lines.length > 0 && !state.reviewExists) {
+      this.buildCommands(reviewLogSheet(lines), values, formats, maxChunk);
+    } else if (lines.length > 0) {
+      const block: Block = { row: state.reviewNextRow, col: 1, values: lines };
       pushAll(values, valueCommands(REVIEW_SHEET, block, null, maxChunk));
       const times = groupRects(block, (i, j) =>
-        j === 0 && typeof lines[i]?.[0] === 'number' ? DATETIME_FMT : null,
+        j === 0 && typeof lines[i]?.[0] === 'number' ? DATETIME_FORMAT : null,
       );
       pushAll(formats, numberFormatCommands(REVIEW_SHEET, times, maxChunk));
     }

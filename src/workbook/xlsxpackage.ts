@@ -1,6 +1,7 @@
+import { a1, parseRange } from '../domain/address';
+import { reviewLogSheet } from '../domain/plan';
 import { sameSheetName } from '../domain/sheetnames';
 import {
-  REVIEW_HEADERS,
   REVIEW_SHEET,
   type Block,
   type SheetBuild,
@@ -9,10 +10,12 @@ import {
   type StyleId,
   type WritePlan,
 } from '../domain/types';
+import type { Document, Element } from '@xmldom/xmldom';
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import { LOOKS, type Look } from './looks';
 import { UserError, type WorkbookPort } from './port';
 import { sheetsToRead } from './sheetsToRead';
+import { TOO_LARGE, damagedSheet, formulaCut, tableOverlap } from './xlsx/messages';
 import {
   REL_SHARED_STRINGS,
   REL_STYLES,
@@ -20,25 +23,44 @@ import {
   type PartReader,
   readCellFormats,
   readRels,
-  readSharedStrings,
   readWorkbookPart,
   relsPartOf,
   type SheetInfo,
   type WorkbookPart,
 } from './xlsx/package';
-import { readSheetXml } from './xlsx/readSheet';
-import { SharedStrings } from './xlsx/sharedStrings';
+import { scanSheet, type SheetIndex } from './xlsx/readSheet';
+import { SharedStrings, scanSharedStrings, type SharedStringTable } from './xlsx/sharedStrings';
 import { MINIMAL_STYLES, addLooks } from './xlsx/styles';
 import {
-  NS_REL,
+  cutFormula,
   editSheetXml,
+  touchedRange,
   newSheetXml,
   type BlockWrite,
   type CellWrite,
+  type ClearSpan,
   type ColWidth,
+  type SheetEdit,
 } from './xlsx/writeSheet';
-import { attr, escapeXml, startTags } from './xlsx/xml';
-import { ZipArchive, ZipError, utf8Bytes, writeZip, type ZipCodec, type ZipPart } from './xlsx/zip';
+import {
+  NS_CONTENT_TYPES,
+  NS_PKG_REL,
+  NS_REL,
+  XmlError,
+  childElements,
+  createLike,
+  parseDom,
+  serializeDom,
+} from './xlsx/xml';
+import {
+  ZipArchive,
+  ZipError,
+  flateCodec,
+  utf8Bytes,
+  writeZip,
+  type ZipCodec,
+  type ZipPart,
+} from './xlsx/zip';
 
 /**
  * The WorkbookPort on an .xlsx package edited in place, for the CLI. Reading parses only the
@@ -46,7 +68,8 @@ import { ZipArchive, ZipError, utf8Bytes, writeZip, type ZipCodec, type ZipPart 
  * case sheet (row by row, every other cell copied as it was), the tool's own sheets, the review
  * log (appended), and the styles, workbook and relationship parts that list them. Every other
  * part of the package (other sheets, charts, pivot tables, images, comments, macros' siblings,
- * custom XML) is copied byte for byte.
+ * custom XML) is copied byte for byte. Browser-safe (no node: imports): the standalone pane uses
+ * it too, through fromBuffer() and toBuffer().
  */
 
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
@@ -57,9 +80,6 @@ const REL_TYPE_SHARED_STRINGS = `${NS_REL}/sharedStrings`;
 const CT_SHARED_STRINGS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 const REL_CALC_CHAIN = '/calcChain';
 const CONTENT_TYPES = '[Content_Types].xml';
-
-/** Review log column widths and the look of its header row (as the ExcelJS adapter makes it). */
-const REVIEW_WIDTHS = [17, 9, 11, 28, 28, 50, 10];
 
 type Part = string | readonly string[];
 
@@ -74,6 +94,9 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
   private readonly archive: PartReader;
   /** Archive parts already decoded, by lower-cased name. */
   private readonly decoded = new Map<string, string>();
+  /** Worksheets scanned (text and index), by part name: apply() edits the sheet readSnapshot() read. */
+  private readonly scanned = new Map<string, { readonly index: SheetIndex; readonly lastRow: number }>();
+  private sstScan: { readonly xml: string | null; readonly table: SharedStringTable } | null = null;
 
   private constructor(
     private readonly zip: ZipArchive,
@@ -81,7 +104,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     private readonly now: () => Date,
   ) {
     this.order = zip.entries.map((e) => e.name);
-    this.archive = archiveReader(zip, codec);
+    this.archive = archiveReader(zip);
   }
 
   /**
@@ -90,14 +113,16 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
    */
   static fromBuffer(
     bytes: Uint8Array,
-    codec: ZipCodec,
+    codec: ZipCodec = flateCodec,
     now: () => Date = () => new Date(),
   ): XlsxPackageWorkbook {
     assertXlsxSignature(bytes);
     let zip: ZipArchive;
     try {
-      zip = ZipArchive.read(bytes);
+      zip = ZipArchive.read(bytes, codec);
     } catch (cause) {
+      if (cause instanceof ZipError && cause.reason === 'too-large')
+        throw new UserError(TOO_LARGE, 1, { cause });
       throw new UserError(DAMAGED_XLSX, 1, { cause });
     }
     const wb = new XlsxPackageWorkbook(zip, codec, now);
@@ -105,6 +130,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     try {
       if (wb.workbook() === null) throw new ZipError('no workbook part', 'damaged');
     } catch (cause) {
+      if (cause instanceof UserError) throw cause;
       throw new UserError(DAMAGED_XLSX, 1, { cause });
     }
     return wb;
@@ -136,6 +162,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
       if (text !== null) this.decoded.set(key, text);
       return text;
     } catch (cause) {
+      if (cause instanceof ZipError && cause.reason === 'too-large')
+        throw new UserError(TOO_LARGE, 1, { cause });
       throw new UserError(DAMAGED_XLSX, 1, { cause });
     }
   }
@@ -156,8 +184,70 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     for (const k of [...this.changed.keys()]) if (k.toLowerCase() === key) this.changed.delete(k);
   }
 
+  /** The workbook part; a damaged one (malformed XML, a DOCTYPE) is the Danish "damaged file" message. */
   private workbook(): WorkbookPart | null {
-    return readWorkbookPart(this);
+    return damagedOn(() => readWorkbookPart(this));
+  }
+
+  /** A part as a DOM (for the small parts the tool edits). */
+  private dom(part: string): Document | null {
+    const xml = this.text(part);
+    return xml === null ? null : damagedOn(() => parseDom(xml));
+  }
+
+  /** A worksheet's text and index, scanned once. @throws UserError naming the sheet */
+  private sheetIndex(
+    sheet: string,
+    part: string,
+    shared: readonly string[],
+    formats: readonly string[],
+    date1904: boolean,
+  ): {
+    snapshot: SheetSnapshot;
+    index: SheetIndex;
+  } {
+    const xml = this.text(part);
+    if (xml === null) throw damagedSheet(sheet, null);
+    const r = scanSheet(sheet, xml, { sharedStrings: shared, formats, date1904 });
+    this.scanned.set(part.toLowerCase(), { index: r.index, lastRow: r.snapshot.rows.length });
+    return r;
+  }
+
+  /** The index of a worksheet as it is now (scanned again when the part changed) and its last row holding a value. */
+  private current(sheet: string, part: string): { readonly index: SheetIndex; readonly lastRow: number } {
+    const xml = this.text(part);
+    if (xml === null) throw damagedSheet(sheet, null);
+    const hit = this.scanned.get(part.toLowerCase());
+    if (hit && hit.index.xml === xml) return hit;
+    const wb = this.workbook();
+    const r = this.sheetIndex(sheet, part, this.sharedTable(wb).texts, [], wb?.date1904 ?? false);
+    return { index: r.index, lastRow: r.snapshot.rows.length };
+  }
+
+  /** The ranges of the Excel tables (table parts) of a worksheet. */
+  private tableRanges(part: string): { top: number; left: number; bottom: number; right: number }[] {
+    const out: { top: number; left: number; bottom: number; right: number }[] = [];
+    for (const rel of damagedOn(() => readRels(this, part))) {
+      if (rel.kind !== '/table' || rel.external) continue;
+      const doc = this.dom(rel.target);
+      const ref = doc?.documentElement?.getAttribute('ref') ?? '';
+      try {
+        out.push(parseRange(ref));
+      } catch (cause) {
+        throw new UserError(DAMAGED_XLSX, 1, { cause });
+      }
+    }
+    return out;
+  }
+
+  /** The shared-string table, scanned once per text. */
+  private sharedTable(wb: WorkbookPart | null): SharedStringTable {
+    const rel = wb?.rels.find((r) => r.kind === REL_SHARED_STRINGS && !r.external);
+    const xml = rel ? this.text(rel.target) : null;
+    if (this.sstScan && this.sstScan.xml === xml) return this.sstScan.table;
+    const table = damagedOn(() => scanSharedStrings(xml));
+    this.sstScan = { xml, table };
+    return table;
   }
 
   // -------------------------------------------------------------------------
@@ -168,24 +258,18 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     const wb = this.workbook();
     if (wb === null) throw new UserError(DAMAGED_XLSX);
     const wanted = sheetsToRead(wb.sheets.map((s) => ({ ...s, visible: s.state === 'visible' })));
-    let shared: string[] | null = null;
+    let shared: readonly string[] | null = null;
     let formats: string[] | null = null;
     const sheets: Record<string, SheetSnapshot> = {};
     for (const s of wanted) {
-      if (s.part === null) continue;
-      const xml = this.text(s.part);
-      if (xml === null) continue;
+      if (s.part === null || this.text(s.part) === null) continue;
       if (shared === null) {
-        const sst = wb.rels.find((r) => r.kind === REL_SHARED_STRINGS && !r.external);
-        shared = readSharedStrings(sst ? this.text(sst.target) : null);
+        shared = this.sharedTable(wb).texts;
         const st = wb.rels.find((r) => r.kind === REL_STYLES && !r.external);
-        formats = readCellFormats(st ? this.text(st.target) : null);
+        const stylesXml = st ? this.text(st.target) : null;
+        formats = damagedOn(() => readCellFormats(stylesXml));
       }
-      sheets[s.name] = readSheetXml(s.name, xml, {
-        sharedStrings: shared,
-        formats: formats ?? [],
-        date1904: wb.date1904,
-      });
+      sheets[s.name] = this.sheetIndex(s.name, s.part, shared, formats ?? [], wb.date1904).snapshot;
     }
     return { date1904: wb.date1904, sheetNames: wb.sheets.map((s) => s.name), sheets };
   }
@@ -205,25 +289,41 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     }
     const xf = this.ensureStyles(wb, plan);
     const sstRel = wb.rels.find((r) => r.kind === REL_SHARED_STRINGS && !r.external);
-    const sst = new SharedStrings(sstRel ? this.text(sstRel.target) : null);
+    const sst = new SharedStrings(this.sharedTable(wb));
 
-    // The verdict columns of the case sheet.
-    const caseXml = this.text(caseSheet.part);
-    if (caseXml === null) throw new UserError(DAMAGED_XLSX);
+    // The verdict columns of the case sheet: every span to clear and the block, in one pass.
     const verdictRows = plan.verdictBlock.values.length > 0;
-    if (verdictRows || plan.clearColumns) {
+    const clears = spans(plan.clearColumns);
+    if (verdictRows || clears.length > 0) {
+      const { index } = this.current(caseSheet.name, caseSheet.part);
       const widths: ColWidth[] = plan.verdictColumnWidths.map((width, i) => ({
         col: plan.verdictBlock.col + i,
         width,
       }));
-      this.set(
-        caseSheet.part,
-        editSheetXml(caseXml, {
-          clear: plan.clearColumns,
-          block: verdictRows ? blockWrite(plan.verdictBlock, xf, true, sst) : null,
-          widths: verdictRows ? widths : [],
-        }),
-      );
+      const edit: SheetEdit = {
+        clear: clears,
+        block: verdictRows ? blockWrite(plan.verdictBlock, xf, true, sst) : null,
+        widths: verdictRows ? widths : [],
+      };
+      // Decision: a shared or array formula the verdict columns would cut stops the run before
+      // anything is written: the formula is the person's, and moving the block is the planner's
+      // choice, not the file writer's (Excel would "repair" the file by dropping the formula).
+      const cut = cutFormula(index.formulas, edit);
+      if (cut !== null) {
+        throw formulaCut(
+          caseSheet.name,
+          cut.cell,
+          `${a1(cut.top, cut.left)}:${a1(cut.bottom, cut.right)}`,
+          cut.kind,
+        );
+      }
+      // Decision: likewise an Excel table (ListObject) the block would reach into: Excel repairs a
+      // table whose header cells no longer match its columns by dropping the table.
+      const table = touchedRange(this.tableRanges(caseSheet.part), edit);
+      if (table !== null) {
+        throw tableOverlap(caseSheet.name, `${a1(table.top, table.left)}:${a1(table.bottom, table.right)}`);
+      }
+      this.set(caseSheet.part, editSheetXml(index, edit));
     }
 
     if (sst.changed) {
@@ -333,24 +433,16 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     const toWrites = (line: readonly (string | number | boolean | null)[]): CellWrite[] =>
       line.map((v, j) => ({ value: v, xf: j === 0 && typeof v === 'number' ? timeXf : null }));
     if (!sheet || sheet.part === null) {
-      const header: CellWrite[] = REVIEW_HEADERS.map((h) => ({ value: h, xf: xf['table-title'] ?? null }));
-      const xml = newSheetXml({
-        block: { row: 1, col: 1, cells: [header, ...lines.map(toWrites)], clearNulls: false },
-        widths: REVIEW_WIDTHS.map((width, i) => ({ col: i + 1, width })),
-        freezeRows: 1,
-        validations: [],
-      });
-      this.addSheet(REVIEW_SHEET, 'visible', xml);
+      // A missing log is built as the domain lays it out (headers, widths, styles), lines included.
+      this.buildSheet(reviewLogSheet(lines), xf);
       return;
     }
-    const xml = this.text(sheet.part);
-    if (xml === null) throw new UserError(DAMAGED_XLSX);
-    const current = readSheetXml(sheet.name, xml, { sharedStrings: [], formats: [], date1904: false });
-    const last = current.rows.length;
+    // The log grows below its last row holding a value (formatted empty rows below it are filled).
+    const { index, lastRow: last } = this.current(sheet.name, sheet.part);
     this.set(
       sheet.part,
-      editSheetXml(xml, {
-        clear: null,
+      editSheetXml(index, {
+        clear: [],
         block: { row: last + 1, col: 1, cells: lines.map(toWrites), clearNulls: false },
         widths: [],
       }),
@@ -360,6 +452,20 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
   // -------------------------------------------------------------------------
   // Workbook, relationships and content types
   // -------------------------------------------------------------------------
+
+  /** The workbook part as a DOM and its <sheets> element. */
+  private workbookDom(wb: WorkbookPart): { doc: Document; root: Element; sheets: Element } {
+    const doc = damagedOn(() => parseDom(wb.xml));
+    const root = doc.documentElement as Element;
+    const sheets = childElements(root, 'sheets')[0];
+    if (sheets === undefined) throw new UserError(DAMAGED_XLSX);
+    return { doc, root, sheets };
+  }
+
+  /** The <sheet> element of a sheet, by its name. */
+  private static sheetElement(sheets: Element, name: string): Element | undefined {
+    return childElements(sheets, 'sheet').find((e) => e.getAttribute('name') === name);
+  }
 
   private addSheet(name: string, visibility: SheetBuild['visibility'], xml: string): void {
     const wb = this.workbook() as WorkbookPart;
@@ -372,66 +478,59 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     this.addOverride(part, CT_WORKSHEET);
     const relId = this.addRelationship(wb.path, REL_TYPE_WORKSHEET, part);
     const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
-    const relAttr = relAttrName(wb);
-    const state = visibility === 'visible' ? '' : ` state="${visibility}"`;
-    let wxml = (this.text(wb.path) as string).replace(
-      new RegExp(`</${wb.prefix}sheets>`),
-      `<${wb.prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${state} ${relAttr}="${relId}"/></${wb.prefix}sheets>`,
-    );
-    if (
-      relAttr === 'r:id' &&
-      !/\sxmlns:r="/.test(wxml.slice(0, wxml.indexOf('>', wxml.indexOf(`<${wb.prefix}workbook`)) + 1))
-    ) {
-      wxml = wxml.replace(
-        new RegExp(`<${wb.prefix}workbook(?=[\\s>])`),
-        `<${wb.prefix}workbook xmlns:r="${NS_REL}"`,
-      );
-    }
-    this.set(wb.path, wxml);
+    const { doc, sheets } = this.workbookDom(wb);
+    const el = createLike(doc, sheets, 'sheet');
+    el.setAttribute('name', name);
+    el.setAttribute('sheetId', String(sheetId));
+    if (visibility !== 'visible') el.setAttribute('state', visibility);
+    // The relationships namespace under the prefix the document already uses for it, else "r".
+    const prefix = sheets.lookupPrefix(NS_REL) ?? 'r';
+    el.setAttributeNS(NS_REL, `${prefix}:id`, relId);
+    sheets.appendChild(el);
+    this.set(wb.path, serializeDom(doc));
   }
 
   private updateSheetElement(sheet: SheetInfo, name: string, visibility: SheetBuild['visibility']): void {
     const wb = this.workbook() as WorkbookPart;
-    const xml = this.text(wb.path) as string;
-    for (const t of startTags(xml, `${wb.prefix}sheet`)) {
-      if (attr(t.tag, 'name') !== sheet.name) continue;
-      let tag = t.tag.replace(/\sstate="[^"]*"/, '').replace(/\sname="[^"]*"/, ` name="${escapeXml(name)}"`);
-      if (visibility !== 'visible') tag = tag.replace(/\s*\/>$/, ` state="${visibility}"/>`);
-      this.set(wb.path, xml.slice(0, t.start) + tag + xml.slice(t.end));
-      return;
-    }
+    const { doc, sheets } = this.workbookDom(wb);
+    const el = XlsxPackageWorkbook.sheetElement(sheets, sheet.name);
+    if (el === undefined) return;
+    el.setAttribute('name', name);
+    if (visibility === 'visible') el.removeAttribute('state');
+    else el.setAttribute('state', visibility);
+    this.set(wb.path, serializeDom(doc));
   }
 
   private deleteSheet(sheet: SheetInfo): void {
     const wb = this.workbook() as WorkbookPart;
     const index = wb.sheets.findIndex((s) => s.name === sheet.name);
-    let xml = this.text(wb.path) as string;
-    for (const t of startTags(xml, `${wb.prefix}sheet`)) {
-      if (attr(t.tag, 'name') !== sheet.name) continue;
-      xml = xml.slice(0, t.start) + xml.slice(t.end);
-      break;
-    }
+    const { doc, root, sheets } = this.workbookDom(wb);
+    const el = XlsxPackageWorkbook.sheetElement(sheets, sheet.name);
+    if (el !== undefined) sheets.removeChild(el);
     // Names scoped to later sheets move one place up; names scoped to this sheet go.
-    xml = xml.replace(
-      new RegExp(
-        `<${wb.prefix}definedName\\b[^>]*\\blocalSheetId="(\\d+)"[^>]*>[\\s\\S]*?</${wb.prefix}definedName>`,
-        'g',
-      ),
-      (m, id: string) => {
+    for (const list of childElements(root, 'definedNames')) {
+      for (const dn of childElements(list, 'definedName')) {
+        const id = dn.getAttribute('localSheetId');
+        if (id === null || !/^\d+$/.test(id)) continue;
         const k = Number(id);
-        if (k === index) return '';
-        return k > index ? m.replace(/localSheetId="\d+"/, `localSheetId="${k - 1}"`) : m;
-      },
-    );
+        if (k === index) list.removeChild(dn);
+        else if (k > index) dn.setAttribute('localSheetId', String(k - 1));
+      }
+      if (childElements(list, 'definedName').length === 0) root.removeChild(list);
+    }
     const remaining = wb.sheets.length - 1;
-    xml = xml.replace(/(\s(?:activeTab|firstSheet)=")(\d+)(")/g, (m, a: string, v: string, z: string) =>
-      Number(v) >= remaining || Number(v) === index
-        ? `${a}0${z}`
-        : Number(v) > index
-          ? `${a}${Number(v) - 1}${z}`
-          : m,
-    );
-    this.set(wb.path, xml);
+    for (const views of childElements(root, 'bookViews')) {
+      for (const v of childElements(views, 'workbookView')) {
+        for (const a of ['activeTab', 'firstSheet']) {
+          const raw = v.getAttribute(a);
+          if (raw === null) continue;
+          const k = Number(raw);
+          if (!Number.isInteger(k) || k >= remaining || k === index) v.setAttribute(a, '0');
+          else if (k > index) v.setAttribute(a, String(k - 1));
+        }
+      }
+    }
+    this.set(wb.path, serializeDom(doc));
     this.removeRelationship(wb.path, sheet.relId);
     if (sheet.part !== null) {
       this.removeOverride(sheet.part);
@@ -456,60 +555,82 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     this.remove(rel.target);
   }
 
+  /** A part's relationships as a DOM (an empty one when the part has none). */
+  private relsDom(relsPart: string): { doc: Document; root: Element } {
+    const doc =
+      this.dom(relsPart) ??
+      damagedOn(() =>
+        parseDom(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`,
+        ),
+      );
+    const root = doc.documentElement as Element;
+    if (root.localName !== 'Relationships' || root.namespaceURI !== NS_PKG_REL)
+      throw new UserError(DAMAGED_XLSX);
+    return { doc, root };
+  }
+
   private addRelationship(source: string, type: string, target: string): string {
     const relsPart = relsPartOf(source);
-    const xml =
-      this.text(relsPart) ??
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const { doc, root } = this.relsDom(relsPart);
     const ids = new Set(readRels(this, source).map((r) => r.id));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n += 1;
     const id = `rId${n}`;
-    const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
-    this.set(
-      relsPart,
-      xml.replace(/<\/([\w.-]+:)?Relationships>\s*$/, (m) => `${rel}${m}`),
-    );
+    const el = createLike(doc, root, 'Relationship');
+    el.setAttribute('Id', id);
+    el.setAttribute('Type', type);
+    el.setAttribute('Target', relativeTarget(source, target));
+    root.appendChild(el);
+    this.set(relsPart, serializeDom(doc));
     return id;
   }
 
   private removeRelationship(source: string, id: string): void {
     const relsPart = relsPartOf(source);
-    const xml = this.text(relsPart);
-    if (xml === null) return;
-    for (const t of startTags(xml, 'Relationship')) {
-      if (attr(t.tag, 'Id') !== id) continue;
-      const end = t.selfClosing ? t.end : xml.indexOf('</Relationship>', t.end) + '</Relationship>'.length;
-      this.set(relsPart, xml.slice(0, t.start) + xml.slice(end));
-      return;
+    if (this.text(relsPart) === null) return;
+    const { doc, root } = this.relsDom(relsPart);
+    const isPkg = (u: string | null): boolean => u === NS_PKG_REL;
+    for (const el of childElements(root, 'Relationship', isPkg)) {
+      if (el.getAttribute('Id') === id) root.removeChild(el);
     }
+    this.set(relsPart, serializeDom(doc));
   }
 
-  private addOverride(part: string, contentType: string): void {
-    const xml = this.text(CONTENT_TYPES);
-    if (xml === null) return;
-    const name = `/${part}`;
-    for (const t of startTags(xml, 'Override'))
-      if ((attr(t.tag, 'PartName') ?? '').toLowerCase() === name.toLowerCase()) return;
-    this.set(
-      CONTENT_TYPES,
-      xml.replace(
-        /<\/Types>\s*$/,
-        `<Override PartName="${escapeXml(name)}" ContentType="${contentType}"/></Types>`,
-      ),
+  private typesDom(): { doc: Document; root: Element } | null {
+    const doc = this.dom(CONTENT_TYPES);
+    if (doc === null) return null;
+    const root = doc.documentElement as Element;
+    if (root.localName !== 'Types' || root.namespaceURI !== NS_CONTENT_TYPES)
+      throw new UserError(DAMAGED_XLSX);
+    return { doc, root };
+  }
+
+  private static overrides(root: Element, part: string): Element[] {
+    const name = `/${part}`.toLowerCase();
+    return childElements(root, 'Override', (u) => u === NS_CONTENT_TYPES).filter(
+      (e) => (e.getAttribute('PartName') ?? '').toLowerCase() === name,
     );
   }
 
+  private addOverride(part: string, contentType: string): void {
+    const t = this.typesDom();
+    if (t === null) return;
+    if (XlsxPackageWorkbook.overrides(t.root, part).length > 0) return;
+    const el = createLike(t.doc, t.root, 'Override');
+    el.setAttribute('PartName', `/${part}`);
+    el.setAttribute('ContentType', contentType);
+    t.root.appendChild(el);
+    this.set(CONTENT_TYPES, serializeDom(t.doc));
+  }
+
   private removeOverride(part: string): void {
-    const xml = this.text(CONTENT_TYPES);
-    if (xml === null) return;
-    const name = `/${part}`.toLowerCase();
-    for (const t of startTags(xml, 'Override')) {
-      if ((attr(t.tag, 'PartName') ?? '').toLowerCase() !== name) continue;
-      const end = t.selfClosing ? t.end : xml.indexOf('</Override>', t.end) + '</Override>'.length;
-      this.set(CONTENT_TYPES, xml.slice(0, t.start) + xml.slice(end));
-      return;
-    }
+    const t = this.typesDom();
+    if (t === null) return;
+    const hits = XlsxPackageWorkbook.overrides(t.root, part);
+    if (hits.length === 0) return;
+    for (const el of hits) t.root.removeChild(el);
+    this.set(CONTENT_TYPES, serializeDom(t.doc));
   }
 
   // -------------------------------------------------------------------------
@@ -528,7 +649,15 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
         continue;
       }
       const entry = this.zip.entry(name);
-      if (entry) parts.push({ name: entry.name, copy: entry, from: this.zip });
+      if (entry) {
+        // A copied part is checked too, so the output never carries a damaged part unnoticed.
+        try {
+          this.zip.verify(entry);
+        } catch (cause) {
+          throw new UserError(DAMAGED_XLSX, 1, { cause });
+        }
+        parts.push({ name: entry.name, copy: entry, from: this.zip });
+      }
     }
     return writeZip(parts, this.codec, this.now());
   }
@@ -589,17 +718,28 @@ function dirOf(part: string): string {
   return part.slice(0, part.lastIndexOf('/') + 1);
 }
 
-/** The attribute name the workbook's <sheet> elements use for their relationship id ("r:id"). */
-function relAttrName(wb: WorkbookPart): string {
-  for (const t of startTags(wb.xml, `${wb.prefix}sheet`)) {
-    const m = /\s([\w.-]+:id)\s*=/.exec(t.tag);
-    if (m) return m[1] as string;
-  }
-  return 'r:id';
-}
-
 /** The target of a relationship from `source` to `target` (both part names), relative when it can be. */
 function relativeTarget(source: string, target: string): string {
   const dir = dirOf(source);
   return target.startsWith(dir) ? target.slice(dir.length) : `/${target}`;
+}
+
+/** The plan's spans to clear (one span, or a list of them). */
+function spans(c: ClearSpan | readonly ClearSpan[] | null): readonly ClearSpan[] {
+  if (c === null) return [];
+  return 'first' in c ? [c] : c;
+}
+
+/** Runs a parse; malformed XML or a DOCTYPE becomes the Danish "damaged file" message (exit 1). */
+function damagedOn<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (cause) {
+    if (cause instanceof XmlError || cause instanceof ZipError) {
+      if (cause instanceof ZipError && cause.reason === 'too-large')
+        throw new UserError(TOO_LARGE, 1, { cause });
+      throw new UserError(DAMAGED_XLSX, 1, { cause });
+    }
+    throw cause;
+  }
 }

@@ -289,7 +289,7 @@ export function fixturePlan(opts: PlanOptions = {}): WritePlan {
   return {
     caseSheet: 'Sagsoversigt',
     clearColumns: opts.clear
-      ? { first, last: first + VERDICT_HEADERS.length - 1, toRow: HEADER_ROW + cases }
+      ? [{ first, last: first + VERDICT_HEADERS.length - 1, toRow: HEADER_ROW + cases }]
       : null,
     verdictBlock: verdictBlock(cases, { tricky: opts.tricky ?? true }),
     verdictColumnWidths: [22, 18, 18, 30],

@@ -358,3 +358,60 @@ export async function settleEvents(wb: SimWorkbook): Promise<void> {
     await Promise.all(pending);
   }
 }
+
+// ---------------------------------------------------------------------------
+// A person's edits in Excel's grid (not through the API)
+// ---------------------------------------------------------------------------
+
+/**
+ * The user rearranges a sheet's columns (inserts, deletes, cuts and inserts them) as in Excel's
+ * grid: every cell, column width and merged area moves with its column. `origins[c - 1]` is the
+ * earlier column that becomes column c, or null for a new, empty column; earlier columns not
+ * listed are deleted with their cells. (Excel's grid edits are not part of the JavaScript API the
+ * add-in uses, so they are made on the document directly, like userSelects.)
+ */
+export function userRearrangesColumns(
+  wb: SimWorkbook,
+  sheetName: string,
+  origins: readonly (number | null)[],
+): void {
+  const sheet = findSheet(wb, sheetName);
+  if (!sheet || sheet.deleted) throw new Error(`No sheet ${sheetName}`);
+  const target = new Map<number, number>();
+  origins.forEach((o, i) => {
+    if (o !== null) target.set(o, i + 1);
+  });
+  const cells = new Map<number, SimCell>();
+  for (const [key, cell] of sheet.cells) {
+    const col = target.get(keyCol(key));
+    if (col !== undefined) cells.set(cellKey(keyRow(key), col), cell);
+  }
+  sheet.cells = cells;
+  const widths = new Map<number, number>();
+  for (const [c, w] of sheet.columnWidths) {
+    const col = target.get(c);
+    if (col !== undefined) widths.set(col, w);
+  }
+  sheet.columnWidths = widths;
+  // A merged area keeps its place only when all its columns stay side by side.
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const left = target.get(m.left);
+    const right = target.get(m.right);
+    return left !== undefined && right !== undefined && right - left === m.right - m.left
+      ? [{ ...m, left, right }]
+      : [];
+  });
+}
+
+/** The user types a value into a cell (text or a number, General format). */
+export function userTypes(
+  wb: SimWorkbook,
+  sheetName: string,
+  row: number,
+  col: number,
+  value: string | number,
+): void {
+  const sheet = findSheet(wb, sheetName);
+  if (!sheet || sheet.deleted) throw new Error(`No sheet ${sheetName}`);
+  sheet.cells.set(cellKey(row, col), { value, numberFormat: 'General', format: {} });
+}

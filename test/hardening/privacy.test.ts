@@ -13,7 +13,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
+import { generatedHeaderTexts } from '../../src/domain/meta';
 import { META_SHEET } from '../../src/domain/types';
+import { verdictBlockOf } from '../adapters/columnedits';
 import { runCli, tempDir } from '../cli/helpers';
 import { fixtureWorkbook, type FixtureData } from '../fixtures/build';
 import eksempel from '../fixtures/data/eksempel';
@@ -65,17 +67,11 @@ async function scanOutput(file: string, ownRow?: { row: number; secret: string }
   await wb.xlsx.readFile(file);
   const meta = wb.getWorksheet(META_SHEET) as ExcelJS.Worksheet;
   const generated = [META_SHEET];
-  let block: { sheet: string; first: number; last: number } | null = null;
   meta.eachRow((row) => {
-    const key = row.getCell(1).value;
-    if (key === 'ark') generated.push(String(row.getCell(2).value));
-    if (key === 'kolonner')
-      block = {
-        sheet: String(row.getCell(2).value),
-        first: Number(row.getCell(3).value),
-        last: Number(row.getCell(4).value),
-      };
+    if (row.getCell(1).value === 'ark') generated.push(String(row.getCell(2).value));
   });
+  // The verdict block is found by its header texts, as the tool finds it (no positions recorded).
+  const block = verdictBlockOf(wb, new Set(generatedHeaderTexts()));
   expect(generated).toEqual(expect.arrayContaining(['Resultattabeller', 'Overblik', 'Notat']));
   let scanned = 0;
   for (const name of generated) {
@@ -86,7 +82,7 @@ async function scanOutput(file: string, ownRow?: { row: number; secret: string }
       }),
     );
   }
-  const b = block as { sheet: string; first: number; last: number } | null;
+  const b = block;
   if (b === null) throw new Error('no verdict block');
   wb.getWorksheet(b.sheet)?.eachRow((row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, col) => {

@@ -34,8 +34,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { main, type Io } from '../../src/cli/main';
 import { COLUMN_BY_ID } from '../../src/domain/columns';
+import { generatedHeaderTexts } from '../../src/domain/meta';
 import { sheetRef } from '../../src/domain/sheetnames';
-import { META_SHEET } from '../../src/domain/types';
+import { verdictBlockOf } from '../adapters/columnedits';
 import { seedFor } from '../property/seed';
 import { ConversionQueue, parseCsv, sheetCsvFiles } from './libreoffice';
 import { ALL_FEATURES, expectation, features, genWorkbook, toXlsx, type GenWorkbook } from './model';
@@ -98,19 +99,12 @@ function cells(ws: ExcelJS.Worksheet): Map<CellKey, string> {
   return m;
 }
 
-/** The verdict block recorded in the tool's metadata sheet. */
+const GENERATED_TEXTS: ReadonlySet<string> = new Set(generatedHeaderTexts());
+
+/** The verdict block the run wrote, found by its header texts (the tool records no positions). */
 function generatedBlock(wb: ExcelJS.Workbook): { sheet: string; first: number; last: number } {
-  const meta = wb.getWorksheet(META_SHEET);
-  let block: { sheet: string; first: number; last: number } | null = null;
-  meta?.eachRow((row) => {
-    if (row.getCell(1).value === 'kolonner')
-      block = {
-        sheet: String(row.getCell(2).value),
-        first: Number(row.getCell(3).value),
-        last: Number(row.getCell(4).value),
-      };
-  });
-  if (block === null) throw new Error('no verdict block in the metadata sheet');
+  const block = verdictBlockOf(wb, GENERATED_TEXTS);
+  if (block === null) throw new Error('no verdict block in the output');
   return block;
 }
 

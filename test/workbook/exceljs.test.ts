@@ -241,7 +241,7 @@ describe('ExcelJsWorkbook.apply', () => {
     const second = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
     await second.apply(
       emptyPlan({
-        clearColumns: { first: 3, last: 5, toRow: 4 },
+        clearColumns: [{ first: 3, last: 5, toRow: 4 }],
         verdictBlock: { row: 1, col: 3, values: [['a'], ['x']] },
         sheets: [{ ...notat, blocks: [{ row: 1, col: 1, values: [['Anden']] }] }, meta],
         deleteSheets: [],

@@ -114,7 +114,7 @@ describe('XlsxPackageWorkbook reads hand-written SpreadsheetML', () => {
     const bytes = pack(basePackage(PREFIXED_SHEET));
     const { out } = await check(bytes);
     const z = ZipArchive.read(out);
-    const sheet = utf8Text(z.data(z.entry('xl/worksheets/sheet1.xml')!, nodeZipCodec));
+    const sheet = utf8Text(z.data(z.entry('xl/worksheets/sheet1.xml')!));
     expect(sheet).toContain('<x:c r="G1"');
     expect(sheet).not.toMatch(/<c r=/);
     // (ExcelJS cannot open prefixed SpreadsheetML at all, so the package is checked with our reader and xmllint.)
@@ -129,7 +129,7 @@ describe('XlsxPackageWorkbook reads hand-written SpreadsheetML', () => {
 /** Every part of the archive is well-formed XML. */
 function expectWellFormed(z: ZipArchive): void {
   for (const e of z.entries)
-    expect({ part: e.name, ...wellFormed(utf8Text(z.data(e, nodeZipCodec))) }).toEqual({
+    expect({ part: e.name, ...wellFormed(utf8Text(z.data(e))) }).toEqual({
       part: e.name,
       ok: true,
       error: '',
@@ -198,7 +198,7 @@ describe('XlsxPackageWorkbook edits in place', () => {
     const { out, plan } = await check(xlsx);
     const cells = (bytes: Uint8Array): Map<string, string> => {
       const z = ZipArchive.read(bytes);
-      const xml = utf8Text(z.data(z.entry('xl/worksheets/sheet1.xml')!, nodeZipCodec));
+      const xml = utf8Text(z.data(z.entry('xl/worksheets/sheet1.xml')!));
       const m = new Map<string, string>();
       for (const c of xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?(?:\/>|>.*?<\/c>)/g))
         m.set(`${c[1]}${c[2]}`, c[0]);
@@ -225,7 +225,7 @@ describe('XlsxPackageWorkbook edits in place', () => {
     const twice = (await check(once)).out;
     const part = (b: Uint8Array, n: string): string => {
       const z = ZipArchive.read(b);
-      return utf8Text(z.data(z.entry(n)!, nodeZipCodec));
+      return utf8Text(z.data(z.entry(n)!));
     };
     for (const n of ['xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'])
       expect(part(twice, n)).toBe(part(once, n));
@@ -249,7 +249,7 @@ describe('XlsxPackageWorkbook edits in place', () => {
     expect(row[noteCol - 1]).toBe('Egen note');
     expect(row[plan.verdictBlock.col - 1]).toBe('Familiebehandling § 52, stk. 3, nr. 3'); // 1.1's answer
     const z = ZipArchive.read(twice);
-    const xml = utf8Text(z.data(z.entry('xl/worksheets/sheet1.xml')!, nodeZipCodec));
+    const xml = utf8Text(z.data(z.entry('xl/worksheets/sheet1.xml')!));
     const cells = /<row r="2"[^>]*>(.*?)<\/row>/.exec(xml)?.[1] ?? '';
     const cols = [...cells.matchAll(/<c r="([A-Z]+)2"/g)].map((m) =>
       (m[1] as string).split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
@@ -298,14 +298,14 @@ describe('XlsxPackageWorkbook edits in place', () => {
     const { out, plan } = await check(bytes);
     expect(plan.deleteSheets).toEqual(['Gammelt resultat']);
     const z = ZipArchive.read(out);
-    const wbXml = utf8Text(z.data(z.entry('xl/workbook.xml')!, nodeZipCodec));
+    const wbXml = utf8Text(z.data(z.entry('xl/workbook.xml')!));
     expect(wbXml).not.toContain('Gammelt resultat');
     expect(wbXml).toContain('<x:definedName name="Udskrift" localSheetId="1">');
     expect(wbXml).not.toContain('name="Gammel"');
     expect(wbXml).toContain('activeTab="1"');
     expect(z.entry('xl/calcChain.xml')).toBeUndefined();
     // Every worksheet part has its content type, and no content type names a part that is gone.
-    const types = utf8Text(z.data(z.entry('[Content_Types].xml')!, nodeZipCodec));
+    const types = utf8Text(z.data(z.entry('[Content_Types].xml')!));
     const declared = [...types.matchAll(/PartName="\/(xl\/worksheets\/[^"]+)"/g)].map((m) => m[1]).sort();
     const present = z.entries
       .map((e) => e.name)
@@ -342,6 +342,36 @@ describe('XlsxPackageWorkbook edits in place', () => {
     await wb.apply(fixturePlan({ review: true }));
     const snap = await XlsxPackageWorkbook.fromBuffer(await wb.toBuffer(), nodeZipCodec).readSnapshot();
     expect(snap.sheets.Gennemgang?.rows.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('appends review lines right below the last line, filling formatted empty rows under it', async () => {
+    const xlsx = new Uint8Array(await fixtureWorkbook({ cases: 17 }));
+    const z = ZipArchive.read(xlsx);
+    const wbXml = utf8Text(z.data(z.entry('xl/workbook.xml')!));
+    const rels = utf8Text(z.data(z.entry('xl/_rels/workbook.xml.rels')!));
+    const relId = /<sheet [^>]*name="Gennemgang"[^>]*r:id="([^"]+)"/.exec(wbXml)?.[1] as string;
+    const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${relId}"`).exec(
+      rels,
+    );
+    const part = `xl/${(target?.[1] ?? target?.[2] ?? '').replace(/^\/?xl\//, '')}`;
+    const log = utf8Text(z.data(z.entry(part)!));
+    // Formatted, empty rows 3–40 below the two rows of the log (as Excel keeps after a person formats them).
+    let empty = '';
+    for (let r = 3; r <= 40; r += 1) empty += `<row r="${r}" ht="20" customHeight="1"/>`;
+    const withEmpty = log.replace(/<\/sheetData>/, `${empty}</sheetData>`);
+    const bytes = writeZip(
+      z.entries.map((e) =>
+        e.name === part ? { name: e.name, data: utf8Bytes(withEmpty) } : { name: e.name, copy: e, from: z },
+      ),
+      nodeZipCodec,
+      new Date(2026, 0, 1),
+    );
+    const wb = XlsxPackageWorkbook.fromBuffer(bytes, nodeZipCodec);
+    await wb.apply(fixturePlan({ review: true }));
+    const rows = (await XlsxPackageWorkbook.fromBuffer(await wb.toBuffer(), nodeZipCodec).readSnapshot())
+      .sheets.Gennemgang?.rows;
+    expect(rows?.length).toBe(3);
+    expect(rows?.[2]?.[0]).not.toBeNull();
   });
 });
 

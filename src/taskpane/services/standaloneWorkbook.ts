@@ -1,18 +1,26 @@
 /**
- * The standalone mode's workbook: ExcelJS in the browser. Only ever loaded through the dynamic
- * import() in standalone.ts, so ExcelJS stays out of the chunks Excel loads.
+ * The standalone mode's workbooks, in the browser. Only ever loaded through the dynamic import()
+ * in standalone.ts, so neither engine sits in the chunks Excel loads.
+ *
+ * An opened file is edited in place by the same package editor as the CLI (XlsxPackageWorkbook
+ * on fflate, saxes and xmldom, all browser-safe), so the downloaded file keeps everything the CLI
+ * keeps: charts, pivot tables, images, comments and every part the tool does not write, byte for
+ * byte. ExcelJS is kept for one job: a new workbook made from nothing (the template), which the
+ * package editor cannot do because it only edits an existing package.
  */
 import { ExcelJsWorkbook } from '../../workbook/exceljs';
 import type { WallClock } from '../../domain/review';
 import type { Day } from '../../domain/types';
 import type { WorkbookPort } from '../../workbook/port';
+import { XlsxPackageWorkbook } from '../../workbook/xlsxpackage';
+import { flateCodec } from '../../workbook/xlsx/zip';
 import { BarometerController, type Core } from './controller';
 import { resultFileName, type Session } from './session';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function session(
-  wb: ExcelJsWorkbook,
+  wb: WorkbookPort & { toBuffer(): Promise<Uint8Array> },
   name: string,
   core: Core,
   today: () => Day,
@@ -38,7 +46,7 @@ export async function sessionFromBuffer(
   today: () => Day,
   now: () => WallClock,
 ): Promise<Session> {
-  return session(await ExcelJsWorkbook.fromBuffer(buf), name, core, today, now);
+  return session(XlsxPackageWorkbook.fromBuffer(new Uint8Array(buf), flateCodec), name, core, today, now);
 }
 
 const PLACEHOLDER = 'Ark1';

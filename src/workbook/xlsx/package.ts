@@ -1,5 +1,9 @@
-import { utf8Text, type ZipArchive, type ZipCodec } from './zip';
-import { attr, attrs, decodeXml, decodeXstring, innerOf, rootPrefix, startTags } from './xml';
+import type { Element } from '@xmldom/xmldom';
+import { readSharedStrings } from './sharedStrings';
+import { NS_PKG_REL, NS_REL, NS_REL_STRICT, childElements, decodePart, isMain, parseDom } from './xml';
+import type { ZipArchive } from './zip';
+
+export { readSharedStrings };
 
 /**
  * The parts of an .xlsx package the tool reads: relationships, the workbook part (sheets, date
@@ -57,28 +61,31 @@ export interface PartReader {
   text(part: string): string | null;
 }
 
-/** A PartReader on an archive as read. */
-export function archiveReader(zip: ZipArchive, codec: ZipCodec): PartReader {
+/** A PartReader on an archive as read (UTF-8 or UTF-16 parts; size and CRC checked). */
+export function archiveReader(zip: ZipArchive): PartReader {
   return {
     text(part) {
       const entry = zip.entry(part);
-      return entry ? utf8Text(zip.data(entry, codec)) : null;
+      return entry ? decodePart(zip.data(entry)) : null;
     },
   };
 }
 
-/** The relationships of a part (empty when it has none). */
+const isPkgRel = (uri: string | null): boolean => uri === NS_PKG_REL;
+
+/** The relationships of a part (empty when it has none). @throws XmlError */
 export function readRels(parts: PartReader, source: string): Relationship[] {
   const xml = parts.text(relsPartOf(source));
   if (xml === null) return [];
-  const prefix = rootPrefix(xml, 'Relationships');
+  const root = parseDom(xml).documentElement as Element;
+  if (root.localName !== 'Relationships' || !isPkgRel(root.namespaceURI)) return [];
   const out: Relationship[] = [];
-  for (const t of startTags(xml, `${prefix}Relationship`)) {
-    const id = attr(t.tag, 'Id');
-    const type = attr(t.tag, 'Type') ?? '';
-    const target = attr(t.tag, 'Target') ?? '';
+  for (const el of childElements(root, 'Relationship', isPkgRel)) {
+    const id = el.getAttribute('Id');
+    const type = el.getAttribute('Type') ?? '';
+    const target = el.getAttribute('Target') ?? '';
     if (id === null) continue;
-    const external = attr(t.tag, 'TargetMode') === 'External';
+    const external = el.getAttribute('TargetMode') === 'External';
     const slash = type.lastIndexOf('/');
     out.push({
       id,
@@ -123,128 +130,75 @@ const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   49: '@',
 };
 
-/** The number format code of each cell style (cellXfs index), 'General' when none. */
+/** The number format code of each cell style (cellXfs index), 'General' when none. @throws XmlError */
 export function readCellFormats(stylesXml: string | null): string[] {
   if (stylesXml === null) return [];
-  const p = rootPrefix(stylesXml, 'styleSheet');
+  const root = parseDom(stylesXml).documentElement as Element;
   const custom = new Map<number, string>();
-  for (const t of startTags(stylesXml, `${p}numFmt`)) {
-    const id = Number(attr(t.tag, 'numFmtId'));
-    const code = attr(t.tag, 'formatCode');
-    if (Number.isInteger(id) && code !== null) custom.set(id, code);
+  for (const numFmts of childElements(root, 'numFmts')) {
+    for (const f of childElements(numFmts, 'numFmt')) {
+      const id = Number(f.getAttribute('numFmtId'));
+      const code = f.getAttribute('formatCode');
+      if (Number.isInteger(id) && code !== null) custom.set(id, code);
+    }
   }
   const out: string[] = [];
-  const open = stylesXml.indexOf(`<${p}cellXfs`);
-  if (open < 0) return out;
-  const close = stylesXml.indexOf(`</${p}cellXfs>`, open);
-  for (const t of startTags(stylesXml, `${p}xf`, open, close < 0 ? stylesXml.length : close)) {
-    const id = Number(attr(t.tag, 'numFmtId') ?? 0);
+  const cellXfs = childElements(root, 'cellXfs')[0];
+  if (cellXfs === undefined) return out;
+  for (const xf of childElements(cellXfs, 'xf')) {
+    const id = Number(xf.getAttribute('numFmtId') ?? 0);
     out.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
   }
   return out;
-}
-
-/**
- * The text of every shared string (rich text runs joined; phonetic runs left out), with
- * `_xHHHH_` escapes decoded.
- */
-export function readSharedStrings(xml: string | null): string[] {
-  if (xml === null) return [];
-  const p = rootPrefix(xml, 'sst');
-  const si = `<${p}si`;
-  const siEnd = `</${p}si>`;
-  const out: string[] = [];
-  let i = xml.indexOf(si);
-  while (i >= 0) {
-    const gt = xml.indexOf('>', i);
-    if (gt < 0) break;
-    if (xml.charCodeAt(gt - 1) === 0x2f) {
-      out.push('');
-      i = xml.indexOf(si, gt);
-      continue;
-    }
-    const end = xml.indexOf(siEnd, gt);
-    if (end < 0) break;
-    out.push(textOf(xml.slice(gt + 1, end), p));
-    i = xml.indexOf(si, end);
-  }
-  return out;
-}
-
-/** The text of an <si> or <is> body: every <t> outside <rPh>, joined. */
-export function textOf(body: string, p: string): string {
-  const tOpen = `<${p}t`;
-  let s = '';
-  let k = body.indexOf(tOpen);
-  const ph = body.indexOf(`<${p}rPh`);
-  while (k >= 0) {
-    const after = body.charCodeAt(k + tOpen.length);
-    if (after !== 0x3e && after !== 0x20 && after !== 0x2f) {
-      k = body.indexOf(tOpen, k + 1);
-      continue;
-    }
-    const gt = body.indexOf('>', k);
-    if (gt < 0) break;
-    // A <t> inside a phonetic run (<rPh>…</rPh>) is pronunciation, not text.
-    const inPhonetic =
-      ph >= 0 && ph < k && body.lastIndexOf(`<${p}rPh`, k) > body.lastIndexOf(`</${p}rPh>`, k);
-    if (body.charCodeAt(gt - 1) === 0x2f) {
-      k = body.indexOf(tOpen, gt);
-      continue;
-    }
-    const close = body.indexOf(`</${p}t>`, gt);
-    if (close < 0) break;
-    if (!inPhonetic) s += body.slice(gt + 1, close);
-    k = body.indexOf(tOpen, close);
-  }
-  return decodeXstring(decodeXml(s));
 }
 
 /** The workbook part: sheets in tab order and the date system. */
 export interface WorkbookPart {
   readonly path: string;
   readonly xml: string;
-  readonly prefix: string;
   readonly rels: Relationship[];
   readonly sheets: SheetInfo[];
   readonly date1904: boolean;
 }
 
+const isRelNs = (uri: string | null): boolean => uri === NS_REL || uri === NS_REL_STRICT;
+
+/** The r:id of a <sheet> (whatever the prefix of the relationships namespace). */
+export function sheetRelId(el: Element): string {
+  for (let k = 0; k < el.attributes.length; k += 1) {
+    const a = el.attributes.item(k);
+    if (a !== null && a.localName === 'id' && isRelNs(a.namespaceURI)) return a.value;
+  }
+  return '';
+}
+
+/** The workbook part: sheets in tab order and the date system. @throws XmlError */
 export function readWorkbookPart(parts: PartReader): WorkbookPart | null {
   const root = readRels(parts, '');
   const doc = root.find((r) => r.kind === REL_OFFICE_DOCUMENT && !r.external);
   const path = doc?.target ?? 'xl/workbook.xml';
   const xml = parts.text(path);
   if (xml === null) return null;
-  const prefix = rootPrefix(xml, 'workbook');
+  const el = parseDom(xml).documentElement as Element;
+  if (el.localName !== 'workbook' || !isMain(el.namespaceURI)) return null;
   const rels = readRels(parts, path);
   const relById = new Map(rels.map((r) => [r.id, r]));
-  const pr = startTags(xml, `${prefix}workbookPr`).next();
-  const d1904 = pr.done ? null : attr(pr.value.tag, 'date1904');
+  const pr = childElements(el, 'workbookPr')[0];
+  const d1904 = pr?.getAttribute('date1904') ?? null;
   const sheets: SheetInfo[] = [];
-  const open = xml.indexOf(`<${prefix}sheets`);
-  const close = open < 0 ? -1 : xml.indexOf(`</${prefix}sheets>`, open);
-  if (open >= 0) {
-    for (const t of startTags(xml, `${prefix}sheet`, open, close < 0 ? xml.length : close)) {
-      const all = attrs(t.tag);
-      const name = all.find((a) => a.name === 'name')?.value ?? '';
-      const relId = all.find((a) => /(^|:)id$/.test(a.name) && a.name !== 'sheetId')?.value ?? '';
-      const state = all.find((a) => a.name === 'state')?.value;
+  for (const list of childElements(el, 'sheets')) {
+    for (const s of childElements(list, 'sheet')) {
+      const relId = sheetRelId(s);
+      const state = s.getAttribute('state');
       const rel = relById.get(relId);
       sheets.push({
-        name,
-        sheetId: Number(all.find((a) => a.name === 'sheetId')?.value ?? 0),
+        name: s.getAttribute('name') ?? '',
+        sheetId: Number(s.getAttribute('sheetId') ?? 0),
         relId,
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
         part: rel && rel.kind === REL_WORKSHEET && !rel.external ? rel.target : null,
       });
     }
   }
-  return { path, xml, prefix, rels, sheets, date1904: d1904 === '1' || d1904 === 'true' };
-}
-
-/** The inner XML of the first element `name` (null when absent or empty). */
-export function firstInner(xml: string, name: string): string | null {
-  const t = startTags(xml, name).next();
-  return t.done ? null : innerOf(xml, name, t.value.end, t.value.selfClosing);
+  return { path, xml, rels, sheets, date1904: d1904 === '1' || d1904 === 'true' };
 }

@@ -1,11 +1,13 @@
+import type { Document, Element } from '@xmldom/xmldom';
 import type { Look } from '../looks';
-import { attr, escapeXml, rootPrefix, startTags } from './xml';
+import { NS_MAIN, XmlError, childElements, createLike, isMain, parseDom, serializeDom } from './xml';
 
 /**
- * Adds the tool's cell styles to a package's styles part, leaving every existing style as it is
- * (so every existing cell keeps its look): new fonts, fills, borders, number formats and cell
- * formats (xf) are appended and the counts updated. Returns the new part and the xf index of each
- * look added.
+ * Adds the tool's cell styles to a package's styles part (as a DOM), leaving every existing style
+ * as it is (so every existing cell keeps its look): new fonts, fills, borders, number formats and
+ * cell formats (xf) are appended and the counts updated. Returns the new part and the xf index of
+ * each look added. An element equal to an existing one (same name, attributes and children) is
+ * reused, so a re-run on the tool's own output does not grow the part.
  */
 
 const SECTION_ORDER = [
@@ -23,8 +25,6 @@ const SECTION_ORDER = [
 ] as const;
 type Section = (typeof SECTION_ORDER)[number];
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-
 /** A minimal styles part (for packages without one): one font, the two required fills, one border, one xf. */
 export const MINIMAL_STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
@@ -36,51 +36,64 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-interface SectionSpan {
-  /** Index of "<fonts" (or -1). */
-  readonly open: number;
-  /** Index just after the start tag's ">". */
-  readonly bodyStart: number;
-  /** Index of "</fonts>" (or of "/>" for an empty section). */
-  readonly close: number;
-  readonly selfClosing: boolean;
-  readonly count: number;
+/** An element description: local name, attributes, children. */
+interface Spec {
+  readonly n: string;
+  readonly a?: Readonly<Record<string, string | number>>;
+  readonly c?: readonly Spec[];
 }
 
-function section(xml: string, p: string, name: Section): SectionSpan | null {
-  const t = startTags(xml, `${p}${name}`).next();
-  if (t.done) return null;
-  const { start, end, selfClosing } = t.value;
-  const close = selfClosing ? end - 2 : xml.indexOf(`</${p}${name}>`, end);
-  let count = 0;
-  if (!selfClosing) {
-    const child =
-      name === 'numFmts'
-        ? 'numFmt'
-        : name === 'cellXfs' || name === 'cellStyleXfs'
-          ? 'xf'
-          : name.slice(0, -1);
-    // Count direct children by their start tags (the sections hold no nested elements of the same name).
-    for (const _c of startTags(xml, `${p}${child}`, end, close)) count += 1;
+const CHILD: Readonly<Record<'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs', string>> = {
+  numFmts: 'numFmt',
+  fonts: 'font',
+  fills: 'fill',
+  borders: 'border',
+  cellXfs: 'xf',
+};
+type Kind = keyof typeof CHILD;
+
+/** A canonical text of an element: name, sorted attributes (no namespace declarations), children. */
+function canon(e: Element): string {
+  const attrs: string[] = [];
+  for (let k = 0; k < e.attributes.length; k += 1) {
+    const a = e.attributes.item(k);
+    if (a === null || a.name === 'xmlns' || a.prefix === 'xmlns') continue;
+    attrs.push(`${a.localName ?? a.name}=${a.value}`);
   }
-  return { open: start, bodyStart: end, close, selfClosing, count };
+  attrs.sort();
+  const kids: string[] = [];
+  for (let n = e.firstChild; n !== null; n = n.nextSibling)
+    if (n.nodeType === 1) kids.push(canon(n as Element));
+  return `<${e.localName ?? ''} ${attrs.join(' ')}>${kids.join('')}</>`;
+}
+
+function specCanon(s: Spec): string {
+  const attrs = Object.entries(s.a ?? {})
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .sort();
+  return `<${s.n} ${attrs.join(' ')}>${(s.c ?? []).map(specCanon).join('')}</>`;
+}
+
+function build(doc: Document, like: Element, s: Spec): Element {
+  const e = createLike(doc, like, s.n);
+  for (const [k, v] of Object.entries(s.a ?? {})) e.setAttribute(k, String(v));
+  for (const c of s.c ?? []) e.appendChild(build(doc, like, c));
+  return e;
+}
+
+interface Font0 {
+  readonly name: string;
+  readonly size: number;
+  readonly family: string | null;
+  readonly scheme: string | null;
 }
 
 /** The workbook's default font (the first <font>), so the tool's fonts match its name and size. */
-function defaultFont(
-  xml: string,
-  p: string,
-): { name: string; size: number; family: string | null; scheme: string | null } {
-  const fonts = section(xml, p, 'fonts');
+function defaultFont(fonts: Element | undefined): Font0 {
   const fallback = { name: 'Calibri', size: 11, family: '2', scheme: 'minor' };
-  if (!fonts || fonts.selfClosing) return fallback;
-  const body = xml.slice(fonts.bodyStart, fonts.close);
-  const firstEnd = body.indexOf(`</${p}font>`);
-  const first = firstEnd < 0 ? body : body.slice(0, firstEnd);
-  const val = (el: string): string | null => {
-    const t = startTags(first, `${p}${el}`).next();
-    return t.done ? null : attr(t.value.tag, 'val');
-  };
+  const first = fonts ? childElements(fonts, 'font')[0] : undefined;
+  if (!first) return fallback;
+  const val = (el: string): string | null => childElements(first, el)[0]?.getAttribute('val') ?? null;
   const size = Number(val('sz'));
   return {
     name: val('name') ?? fallback.name,
@@ -98,64 +111,52 @@ export interface StylesPatch {
 
 /**
  * Appends one xf per look to the styles part `xml` (fonts, fills, borders and number formats as
- * needed, shared between looks that are alike).
+ * needed, shared between looks that are alike). @throws XmlError
  */
 export function addLooks(xml: string, looks: Readonly<Record<string, Look>>): StylesPatch {
-  const p = rootPrefix(xml, 'styleSheet');
-  const el = (name: string): string => `${p}${name}`;
-  const font0 = defaultFont(xml, p);
+  const doc = parseDom(xml);
+  const root = doc.documentElement as Element;
+  if (root.localName !== 'styleSheet' || !isMain(root.namespaceURI)) throw new XmlError('not a styles part');
+  const sectionOf = (name: Section): Element | undefined => childElements(root, name)[0];
+  const font0 = defaultFont(sectionOf('fonts'));
 
   // Existing custom number formats (to reuse an identical one, and to pick free ids).
   const numFmtIds = new Map<string, number>();
   let maxNumFmt = 163;
-  for (const t of startTags(xml, el('numFmt'))) {
-    const id = Number(attr(t.tag, 'numFmtId'));
-    const code = attr(t.tag, 'formatCode');
+  const numFmts = sectionOf('numFmts');
+  for (const f of numFmts ? childElements(numFmts, 'numFmt') : []) {
+    const id = Number(f.getAttribute('numFmtId'));
+    const code = f.getAttribute('formatCode');
     if (Number.isInteger(id)) {
       maxNumFmt = Math.max(maxNumFmt, id);
       if (code !== null && !numFmtIds.has(code)) numFmtIds.set(code, id);
     }
   }
-
-  const counts: Record<'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs', number> = {
-    numFmts: section(xml, p, 'numFmts')?.count ?? 0,
-    fonts: section(xml, p, 'fonts')?.count ?? 0,
-    fills: section(xml, p, 'fills')?.count ?? 0,
-    borders: section(xml, p, 'borders')?.count ?? 0,
-    cellXfs: section(xml, p, 'cellXfs')?.count ?? 0,
-  };
-  // A workbook needs the two reserved fills (none, gray125) before any of its own.
-  const added: Record<'numFmts' | 'fonts' | 'fills' | 'borders' | 'cellXfs', string[]> = {
-    numFmts: [],
-    fonts: [],
-    fills: counts.fills === 0 ? [fillXml(el, 'none'), fillXml(el, 'gray125')] : [],
-    borders:
-      counts.borders === 0
-        ? [
-            `<${el('border')}><${el('left')}/><${el('right')}/><${el('top')}/><${el('bottom')}/><${el('diagonal')}/></${el('border')}>`,
-          ]
-        : [],
-    cellXfs: [],
-  };
-  if (counts.fonts === 0) added.fonts.push(fontXml(el, font0, {}));
-  if (counts.cellXfs === 0)
-    added.cellXfs.push(`<${el('xf')} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
-  // Elements already in the part, by their exact text: a re-run on the tool's own output finds
-  // the elements of the earlier run and reuses them, so the styles part does not grow.
-  const existing = {
-    fonts: childIndex(xml, p, 'fonts', 'font'),
-    fills: childIndex(xml, p, 'fills', 'fill'),
-    borders: childIndex(xml, p, 'borders', 'border'),
-    cellXfs: childIndex(xml, p, 'cellXfs', 'xf'),
-  };
-  const memo = new Map<string, number>();
-  /** The index of an element with the same text (existing or added in this call), or of a new one. */
-  const reuse = (kind: 'fonts' | 'fills' | 'borders' | 'cellXfs', text: string): number => {
-    const found = existing[kind].get(text) ?? memo.get(`${kind}|${text}`);
+  const existing = {} as Record<Kind, Element[]>;
+  const byCanon = {} as Record<Kind, Map<string, number>>;
+  for (const kind of Object.keys(CHILD) as Kind[]) {
+    const sec = sectionOf(kind);
+    existing[kind] = sec ? childElements(sec, CHILD[kind]) : [];
+    byCanon[kind] = new Map();
+    existing[kind].forEach((e, i) => {
+      const key = canon(e);
+      if (!byCanon[kind].has(key)) byCanon[kind].set(key, i);
+    });
+  }
+  const added: Record<Kind, Spec[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
+  // A workbook needs the two reserved fills (none, gray125), a border, a font and an xf before any of its own.
+  if (existing.fills.length === 0) added.fills.push(fillSpec('none'), fillSpec('gray125'));
+  if (existing.borders.length === 0) added.borders.push(borderSpec({}));
+  if (existing.fonts.length === 0) added.fonts.push(fontSpec(font0, {}));
+  if (existing.cellXfs.length === 0)
+    added.cellXfs.push({ n: 'xf', a: { numFmtId: 0, fontId: 0, fillId: 0, borderId: 0, xfId: 0 } });
+  const reuse = (kind: Kind, spec: Spec): number => {
+    const key = specCanon(spec);
+    const found = byCanon[kind].get(key);
     if (found !== undefined) return found;
-    const index = counts[kind] + added[kind].length;
-    added[kind].push(text);
-    memo.set(`${kind}|${text}`, index);
+    const index = existing[kind].length + added[kind].length;
+    added[kind].push(spec);
+    byCanon[kind].set(key, index);
     return index;
   };
 
@@ -163,10 +164,10 @@ export function addLooks(xml: string, looks: Readonly<Record<string, Look>>): St
   for (const [id, look] of Object.entries(looks)) {
     const fontId =
       look.bold || look.italic || look.size !== undefined || look.color !== undefined
-        ? reuse('fonts', fontXml(el, font0, look))
+        ? reuse('fonts', fontSpec(font0, look))
         : 0;
-    const fillId = look.fill !== undefined ? reuse('fills', fillXml(el, 'solid', look.fill)) : 0;
-    const borderId = look.borders && look.borders.length > 0 ? reuse('borders', borderXml(el, look)) : 0;
+    const fillId = look.fill !== undefined ? reuse('fills', fillSpec('solid', look.fill)) : 0;
+    const borderId = look.borders && look.borders.length > 0 ? reuse('borders', borderSpec(look)) : 0;
     let numFmtId = 0;
     if (look.numFmt !== undefined) {
       const builtin = look.numFmt === '0%' ? 9 : undefined;
@@ -175,110 +176,86 @@ export function addLooks(xml: string, looks: Readonly<Record<string, Look>>): St
         maxNumFmt += 1;
         numFmtId = maxNumFmt;
         numFmtIds.set(look.numFmt, numFmtId);
-        added.numFmts.push(
-          `<${el('numFmt')} numFmtId="${numFmtId}" formatCode="${escapeXml(look.numFmt)}"/>`,
-        );
+        added.numFmts.push({ n: 'numFmt', a: { numFmtId, formatCode: look.numFmt } });
       }
     }
-    const align =
+    const align: Spec[] =
       look.wrap || look.verticalTop
-        ? `<${el('alignment')}${look.verticalTop ? ' vertical="top"' : ''}${look.wrap ? ' wrapText="1"' : ''}/>`
-        : '';
-    const applies =
-      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}` +
-      `${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
-    xf[id] = reuse(
-      'cellXfs',
-      `<${el('xf')} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</${el('xf')}>` : '/>'}`,
-    );
+        ? [
+            {
+              n: 'alignment',
+              a: {
+                ...(look.verticalTop ? { vertical: 'top' } : {}),
+                ...(look.wrap ? { wrapText: '1' } : {}),
+              },
+            },
+          ]
+        : [];
+    const a: Record<string, string | number> = { numFmtId, fontId, fillId, borderId, xfId: 0 };
+    if (numFmtId) a.applyNumberFormat = '1';
+    if (fontId) a.applyFont = '1';
+    if (fillId) a.applyFill = '1';
+    if (borderId) a.applyBorder = '1';
+    if (align.length > 0) a.applyAlignment = '1';
+    xf[id] = reuse('cellXfs', { n: 'xf', a, c: align });
   }
 
-  let out = xml;
-  // Insert from the last section to the first so earlier offsets stay valid.
-  const kinds = ['cellXfs', 'borders', 'fills', 'fonts', 'numFmts'] as const;
-  for (const kind of kinds) {
+  let changed = false;
+  for (const kind of ['numFmts', 'fonts', 'fills', 'borders', 'cellXfs'] as const) {
     if (added[kind].length === 0) continue;
-    out = appendToSection(out, p, kind, added[kind], counts[kind] + added[kind].length);
-  }
-  return { xml: out, xf };
-}
-
-/** The children of a section by their exact text → index. */
-function childIndex(xml: string, p: string, sectionName: Section, child: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const s = section(xml, p, sectionName);
-  if (s === null || s.selfClosing) return out;
-  const body = xml.slice(s.bodyStart, s.close);
-  const re = new RegExp(`<${p}${child}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}${child}>)`, 'g');
-  let i = 0;
-  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
-    if (!out.has(m[0])) out.set(m[0], i);
-    i += 1;
-  }
-  return out;
-}
-
-function appendToSection(
-  xml: string,
-  p: string,
-  name: Section,
-  items: readonly string[],
-  total: number,
-): string {
-  const s = section(xml, p, name);
-  const body = items.join('');
-  if (s === null) {
-    // Create the section before the first later section that exists (the schema's order).
-    const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(name) + 1);
-    let at = -1;
-    for (const l of later) {
-      const t = startTags(xml, `${p}${l}`).next();
-      if (!t.done) {
-        at = t.value.start;
-        break;
-      }
+    changed = true;
+    let sec = sectionOf(kind);
+    if (sec === undefined) {
+      // Created before the first later section that exists (the schema's order).
+      sec = createLike(doc, root, kind);
+      const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(kind) + 1);
+      const next = later.map((l) => sectionOf(l)).find((e) => e !== undefined);
+      root.insertBefore(sec, next ?? null);
     }
-    if (at < 0) at = xml.lastIndexOf(`</${p}styleSheet>`);
-    return `${xml.slice(0, at)}<${p}${name} count="${total}">${body}</${p}${name}>${xml.slice(at)}`;
+    for (const spec of added[kind]) sec.appendChild(build(doc, sec, spec));
+    sec.setAttribute('count', String(existing[kind].length + added[kind].length));
   }
-  const startTag = xml.slice(s.open, s.bodyStart);
-  const counted = /\scount="\d*"/.test(startTag)
-    ? startTag.replace(/\scount="\d*"/, ` count="${total}"`)
-    : startTag.replace(new RegExp(`^<${p}${name}`), `<${p}${name} count="${total}"`);
-  if (s.selfClosing) {
-    const open = counted.replace(/\s*\/>$/, '>');
-    return `${xml.slice(0, s.open)}${open}${body}</${p}${name}>${xml.slice(s.bodyStart)}`;
-  }
-  return `${xml.slice(0, s.open)}${counted}${xml.slice(s.bodyStart, s.close)}${body}${xml.slice(s.close)}`;
+  return { xml: changed ? serializeDom(doc) : xml, xf };
 }
 
-function fontXml(
-  el: (n: string) => string,
-  font0: { name: string; size: number; family: string | null; scheme: string | null },
-  look: Look,
-): string {
-  return (
-    `<${el('font')}>${look.bold ? `<${el('b')}/>` : ''}${look.italic ? `<${el('i')}/>` : ''}` +
-    `<${el('sz')} val="${look.size ?? font0.size}"/>` +
-    (look.color !== undefined ? `<${el('color')} rgb="FF${look.color}"/>` : `<${el('color')} theme="1"/>`) +
-    `<${el('name')} val="${escapeXml(font0.name)}"/>` +
-    (font0.family !== null ? `<${el('family')} val="${escapeXml(font0.family)}"/>` : '') +
-    (font0.scheme !== null ? `<${el('scheme')} val="${escapeXml(font0.scheme)}"/>` : '') +
-    `</${el('font')}>`
+function fontSpec(font0: Font0, look: Look): Spec {
+  const c: Spec[] = [];
+  if (look.bold) c.push({ n: 'b' });
+  if (look.italic) c.push({ n: 'i' });
+  c.push({ n: 'sz', a: { val: look.size ?? font0.size } });
+  c.push(
+    look.color !== undefined
+      ? { n: 'color', a: { rgb: `FF${look.color}` } }
+      : { n: 'color', a: { theme: 1 } },
   );
+  c.push({ n: 'name', a: { val: font0.name } });
+  if (font0.family !== null) c.push({ n: 'family', a: { val: font0.family } });
+  if (font0.scheme !== null) c.push({ n: 'scheme', a: { val: font0.scheme } });
+  return { n: 'font', c };
 }
 
-function fillXml(el: (n: string) => string, pattern: 'none' | 'gray125' | 'solid', rgb?: string): string {
-  if (pattern !== 'solid')
-    return `<${el('fill')}><${el('patternFill')} patternType="${pattern}"/></${el('fill')}>`;
-  return `<${el('fill')}><${el('patternFill')} patternType="solid"><${el('fgColor')} rgb="FF${rgb ?? 'FFFFFF'}"/><${el('bgColor')} indexed="64"/></${el('patternFill')}></${el('fill')}>`;
+function fillSpec(pattern: 'none' | 'gray125' | 'solid', rgb?: string): Spec {
+  if (pattern !== 'solid') return { n: 'fill', c: [{ n: 'patternFill', a: { patternType: pattern } }] };
+  return {
+    n: 'fill',
+    c: [
+      {
+        n: 'patternFill',
+        a: { patternType: 'solid' },
+        c: [
+          { n: 'fgColor', a: { rgb: `FF${rgb ?? 'FFFFFF'}` } },
+          { n: 'bgColor', a: { indexed: 64 } },
+        ],
+      },
+    ],
+  };
 }
 
-function borderXml(el: (n: string) => string, look: Look): string {
-  const edge = (e: 'left' | 'right' | 'top' | 'bottom'): string => {
+function borderSpec(look: Look): Spec {
+  const edge = (e: 'left' | 'right' | 'top' | 'bottom'): Spec => {
     const b = look.borders?.find((x) => x.edge === e);
-    return b ? `<${el(e)} style="${b.style}"><${el('color')} rgb="FF${b.color}"/></${el(e)}>` : `<${el(e)}/>`;
+    return b ? { n: e, a: { style: b.style }, c: [{ n: 'color', a: { rgb: `FF${b.color}` } }] } : { n: e };
   };
   // CT_Border is a sequence: left, right, top, bottom, diagonal.
-  return `<${el('border')}>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}<${el('diagonal')}/></${el('border')}>`;
+  return { n: 'border', c: [edge('left'), edge('right'), edge('top'), edge('bottom'), { n: 'diagonal' }] };
 }

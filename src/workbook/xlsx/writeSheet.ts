@@ -1,7 +1,9 @@
-import { a1, columnLetter } from '../../domain/address';
+import { a1, columnLetter, columnNumber } from '../../domain/address';
 import type { PlanValue } from '../../domain/types';
-import { columnOfRef, rawAttr } from './readSheet';
-import { attr, escapeXml, rootPrefix, startTags } from './xml';
+import type { ColAttrs, FormulaRange, SheetIndex } from './readSheet';
+import { NS_MAIN, NS_REL, escapeXml, prefixOf, startTag, utf8Declaration } from './xml';
+
+export { NS_MAIN, NS_REL };
 
 /**
  * Worksheet XML: whole new sheets (the tool's own), and edits to an existing sheet that touch
@@ -9,9 +11,6 @@ import { attr, escapeXml, rootPrefix, startTags } from './xml';
  * plan does not touch, cells left of the verdict block, row and column formatting, merges,
  * conditional formats, tables, drawings.
  */
-
-export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** One cell to write: its value and cell-format index (null = none). */
 export interface CellWrite {
@@ -53,32 +52,11 @@ export interface ColWidth {
   readonly width: number;
 }
 
-/** A <col> element's attributes and range. */
-interface ColElement {
-  readonly min: number;
-  readonly max: number;
-  /** The tag text without min/max, e.g. ` width="12" customWidth="1" style="3"`. */
-  readonly rest: string;
-}
-
-/** The <cols> element's content with `widths` set for their columns (other ranges split around them). */
-export function mergeCols(existing: string | null, widths: readonly ColWidth[], p: string): string {
-  const cols: ColElement[] = [];
-  if (existing !== null) {
-    for (const t of startTags(existing, `${p}col`)) {
-      const min = Number(attr(t.tag, 'min'));
-      const max = Number(attr(t.tag, 'max'));
-      if (!Number.isInteger(min) || !Number.isInteger(max)) continue;
-      const rest = t.tag
-        .replace(new RegExp(`^<${p}col`), '')
-        .replace(/\s(min|max)="[^"]*"/g, '')
-        .replace(/\s*\/?>$/, '');
-      cols.push({ min, max, rest });
-    }
-  }
+/** The <col> elements of a <cols> with `widths` set for their columns (other ranges split around them). */
+export function mergeCols(existing: readonly ColAttrs[], widths: readonly ColWidth[], p: string): string {
   const ours = new Map(widths.map((w) => [w.col, w.width]));
-  const out: ColElement[] = [];
-  for (const c of cols) {
+  const out: ColAttrs[] = [];
+  for (const c of existing) {
     let start = c.min;
     for (let x = c.min; x <= c.max + 1; x += 1) {
       if (x > c.max || ours.has(x)) {
@@ -88,10 +66,19 @@ export function mergeCols(existing: string | null, widths: readonly ColWidth[], 
     }
   }
   for (const [col, width] of ours) {
-    out.push({ min: col, max: col, rest: ` width="${width}" customWidth="1"` });
+    out.push({
+      min: col,
+      max: col,
+      rest: [
+        ['width', String(width)],
+        ['customWidth', '1'],
+      ],
+    });
   }
   out.sort((a, b) => a.min - b.min);
-  return out.map((c) => `<${p}col min="${c.min}" max="${c.max}"${c.rest}/>`).join('');
+  return out
+    .map((c) => startTag(`${p}col`, [['min', String(c.min)], ['max', String(c.max)], ...c.rest], true))
+    .join('');
 }
 
 export interface NewSheet {
@@ -125,7 +112,7 @@ export function newSheetXml(sheet: NewSheet): string {
     sheet.freezeRows > 0
       ? `<sheetView workbookViewId="0"><pane ySplit="${sheet.freezeRows}" topLeftCell="A${sheet.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${sheet.freezeRows + 1}" sqref="A${sheet.freezeRows + 1}"/></sheetView>`
       : '<sheetView workbookViewId="0"/>';
-  const cols = sheet.widths.length > 0 ? `<cols>${mergeCols(null, sheet.widths, '')}</cols>` : '';
+  const cols = sheet.widths.length > 0 ? `<cols>${mergeCols([], sheet.widths, '')}</cols>` : '';
   const dv =
     sheet.validations.length > 0
       ? `<dataValidations count="${sheet.validations.length}">${sheet.validations
@@ -145,23 +132,77 @@ export function newSheetXml(sheet: NewSheet): string {
   );
 }
 
+export interface ClearSpan {
+  readonly first: number;
+  readonly last: number;
+  /** First row to clear (the generated block's header row; absent = 1). */
+  readonly fromRow?: number;
+  readonly toRow: number;
+}
+
 /** What to change in an existing worksheet. */
 export interface SheetEdit {
-  /** Cells to remove: columns first..last of rows 1..toRow. */
-  readonly clear: { readonly first: number; readonly last: number; readonly toRow: number } | null;
+  /** Cells to remove: columns first..last of rows fromRow..toRow, per span. */
+  readonly clear: readonly ClearSpan[];
   readonly block: BlockWrite | null;
   readonly widths: readonly ColWidth[];
 }
 
-const isNameEnd = (c: number): boolean =>
-  c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d;
+interface Rect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const overlaps = (a: Rect, b: Rect): boolean =>
+  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+const inside = (a: Rect, b: Rect): boolean =>
+  a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
+
+/** The areas an edit removes or writes. */
+function touchedAreas(edit: SheetEdit): Rect[] {
+  const out: Rect[] = [];
+  for (const c of edit.clear)
+    if (c.toRow >= (c.fromRow ?? 1))
+      out.push({ top: c.fromRow ?? 1, left: c.first, bottom: c.toRow, right: c.last });
+  const b = edit.block;
+  if (b !== null && b.cells.length > 0) {
+    let width = 0;
+    for (const r of b.cells) width = Math.max(width, r.length);
+    if (width > 0)
+      out.push({ top: b.row, left: b.col, bottom: b.row + b.cells.length - 1, right: b.col + width - 1 });
+  }
+  return out;
+}
+
+/** The first of `ranges` that the edit would write into or clear, or null. */
+export function touchedRange<R extends Rect>(ranges: readonly R[], edit: SheetEdit): R | null {
+  const areas = touchedAreas(edit);
+  return ranges.find((r) => areas.some((a) => overlaps(r, a))) ?? null;
+}
 
 /**
- * Applies `edit` to a worksheet's XML and returns the new XML as chunks (joined by the caller,
- * so a large sheet is never copied more than once).
+ * The first shared or array formula the edit would cut (its range partly inside the edited area),
+ * or null. A range wholly inside is removed whole, which leaves nothing behind.
  */
-export function editSheetXml(xml: string, edit: SheetEdit): string[] {
-  const p = rootPrefix(xml, 'worksheet');
+export function cutFormula(formulas: readonly FormulaRange[], edit: SheetEdit): FormulaRange | null {
+  const areas = touchedAreas(edit);
+  if (areas.length === 0) return null;
+  for (const f of formulas) {
+    if (areas.some((a) => overlaps(f, a)) && !areas.some((a) => inside(f, a))) return f;
+  }
+  return null;
+}
+
+/**
+ * Applies `edit` to a worksheet (its text and index from scanSheet) and returns the new text as
+ * chunks (joined by the caller, so a large sheet is never copied more than once). Rows the edit
+ * does not touch are copied as one slice; in a touched row the cells the edit does not remove
+ * are copied byte for byte and the new ones merged in column order.
+ */
+export function editSheetXml(index: SheetIndex, edit: SheetEdit): string[] {
+  const xml = index.xml;
   const out: string[] = [];
   const b = edit.block;
   const clear = edit.clear;
@@ -171,72 +212,76 @@ export function editSheetXml(xml: string, edit: SheetEdit): string[] {
   let width = 0;
   if (b !== null) for (const r of b.cells) width = Math.max(width, r.length);
   const blockRight = b === null ? -1 : b.col + width - 1;
-  const lastTouched = Math.max(clear?.toRow ?? 0, blockBottom);
-  const firstTouchedCol = Math.min(clear?.first ?? Infinity, b === null ? Infinity : blockLeft);
+  const clearBottom = Math.max(0, ...clear.map((c) => c.toRow));
+  const lastTouched = Math.max(clearBottom, blockBottom);
+  const firstTouchedCol = Math.min(...clear.map((c) => c.first), b === null ? Infinity : blockLeft);
+  const sd = index.sheetData;
+  const sdPrefix = prefixOf(sd.name);
 
-  // --- Before <sheetData>: <dimension> and <cols>.
-  let dataStart = xml.indexOf(`<${p}sheetData`);
-  while (dataStart >= 0 && !isNameEnd(xml.charCodeAt(dataStart + p.length + 10))) {
-    dataStart = xml.indexOf(`<${p}sheetData`, dataStart + 1);
-  }
-  if (dataStart < 0) throw new Error('worksheet without sheetData');
-  let head = xml.slice(0, dataStart);
+  // --- Before <sheetData>: the declaration, <dimension> and <cols> (edits in text order).
+  const headEdits: { start: number; end: number; text: string }[] = [];
+  const rootPrefix = prefixOf(index.rootName);
   if (edit.widths.length > 0) {
-    const colsOpen = head.indexOf(`<${p}cols`);
-    if (colsOpen >= 0 && isNameEnd(head.charCodeAt(colsOpen + p.length + 5))) {
-      const openEnd = head.indexOf('>', colsOpen);
-      const selfClosing = head.charCodeAt(openEnd - 1) === 0x2f;
-      const closeIdx = selfClosing ? openEnd + 1 : head.indexOf(`</${p}cols>`, openEnd);
-      const inner = selfClosing ? '' : head.slice(openEnd + 1, closeIdx);
-      const end = selfClosing ? openEnd + 1 : closeIdx + `</${p}cols>`.length;
-      head = `${head.slice(0, colsOpen)}<${p}cols>${mergeCols(inner, edit.widths, p)}</${p}cols>${head.slice(end)}`;
+    const c = index.cols;
+    if (c !== null) {
+      // The start tag as written (it may declare the prefix its children use), or rebuilt when empty.
+      const open = c.selfClosing ? startTag(c.name, c.attrs) : xml.slice(c.start, c.openEnd);
+      headEdits.push({
+        start: c.start,
+        end: c.end,
+        text: `${open}${mergeCols(c.children, edit.widths, prefixOf(c.name))}</${c.name}>`,
+      });
     } else {
-      head = `${head}<${p}cols>${mergeCols(null, edit.widths, p)}</${p}cols>`;
+      headEdits.push({
+        start: sd.start,
+        end: sd.start,
+        text: `<${rootPrefix}cols>${mergeCols([], edit.widths, rootPrefix)}</${rootPrefix}cols>`,
+      });
     }
   }
-  if (b !== null) {
-    head = head.replace(
-      new RegExp(`(<${p}dimension\\s+ref=")([^"]*)(")`),
-      (_m, a: string, ref: string, z: string) => {
-        const [from, to = from] = ref.split(':') as [string, string?];
-        const toCol = Math.max(columnOfRef(to), blockRight);
-        const toRow = Math.max(Number(/\d+$/.exec(to)?.[0] ?? 1), blockBottom);
-        return `${a}${from}:${columnLetter(toCol)}${toRow}${z}`;
-      },
-    );
+  const dim = index.dimension;
+  if (b !== null && dim !== null && dim.ref !== '') {
+    const [from, to = from] = dim.ref.split(':') as [string, string?];
+    const m = /^([A-Za-z]{1,3})([0-9]+)$/.exec(to.replace(/\$/g, ''));
+    const toCol = Math.max(m ? columnNumber(m[1] as string) : 1, blockRight);
+    const toRow = Math.max(m ? Number(m[2]) : 1, blockBottom);
+    const attrs = dim.attrs.map(([k, v]): [string, string] => [
+      k,
+      k === 'ref' ? `${from}:${columnLetter(toCol)}${toRow}` : v,
+    ]);
+    headEdits.push({ start: dim.start, end: dim.end, text: startTag(dim.name, attrs, true) });
   }
-  out.push(head);
+  headEdits.sort((x, y) => x.start - y.start);
+  let at = 0;
+  for (const e of headEdits) {
+    out.push(at === 0 ? utf8Declaration(xml.slice(0, e.start)) : xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  out.push(at === 0 ? utf8Declaration(xml.slice(0, sd.start)) : xml.slice(at, sd.start));
 
   // --- <sheetData>
-  const dataTagEnd = xml.indexOf('>', dataStart);
-  const selfClosingData = xml.charCodeAt(dataTagEnd - 1) === 0x2f;
-  const dataEnd = selfClosingData ? dataTagEnd + 1 : xml.indexOf(`</${p}sheetData>`, dataTagEnd);
-  out.push(`<${p}sheetData>`);
-
-  const rowOpen = `<${p}row`;
-  const rowClose = `</${p}row>`;
-  const cOpen = `<${p}c`;
-  const cClose = `</${p}c>`;
+  out.push(sd.selfClosing ? `<${sd.name}>` : xml.slice(sd.start, sd.openEnd));
   let nextBlockRow = blockTop;
-  /** Writes the new rows of the block that come before row `before`. */
-  const flushNewRows = (before: number): void => {
-    if (b === null) return;
-    while (nextBlockRow <= blockBottom && nextBlockRow < before) {
-      const cells = newCells(nextBlockRow);
-      if (cells !== '') out.push(`<${p}row r="${nextBlockRow}">${cells}</${p}row>`);
-      nextBlockRow += 1;
-    }
-  };
-  const newCells = (row: number): string => {
+  const newCells = (row: number, p: string): string => {
     if (b === null || row < blockTop || row > blockBottom) return '';
     const cells = b.cells[row - blockTop] ?? [];
     let s = '';
     for (let j = 0; j < cells.length; j += 1) s += cellXml(a1(row, blockLeft + j), cells[j] as CellWrite, p);
     return s;
   };
+  /** Writes the new rows of the block that come before row `before`. */
+  const flushNewRows = (before: number): void => {
+    if (b === null) return;
+    while (nextBlockRow <= blockBottom && nextBlockRow < before) {
+      const cells = newCells(nextBlockRow, sdPrefix);
+      if (cells !== '') out.push(`<${sdPrefix}row r="${nextBlockRow}">${cells}</${sdPrefix}row>`);
+      nextBlockRow += 1;
+    }
+  };
   /** Whether an existing cell at (row, col) is removed by the edit. */
   const removes = (row: number, col: number): boolean => {
-    if (clear !== null && row <= clear.toRow && col >= clear.first && col <= clear.last) return true;
+    for (const c of clear)
+      if (row >= (c.fromRow ?? 1) && row <= c.toRow && col >= c.first && col <= c.last) return true;
     if (b !== null && row >= blockTop && row <= blockBottom && col >= blockLeft && col <= blockRight) {
       const w = b.cells[row - blockTop]?.[col - blockLeft];
       if (w === undefined) return false;
@@ -245,137 +290,68 @@ export function editSheetXml(xml: string, edit: SheetEdit): string[] {
     return false;
   };
 
-  let pos = selfClosingData ? -1 : xml.indexOf(rowOpen, dataTagEnd);
-  let copyFrom = selfClosingData ? dataEnd : dataTagEnd + 1;
-  let rowNum = 0;
-  while (pos >= 0 && pos < dataEnd) {
-    if (!isNameEnd(xml.charCodeAt(pos + rowOpen.length))) {
-      pos = xml.indexOf(rowOpen, pos + 1);
+  let copyFrom = sd.openEnd;
+  let i = 0;
+  for (; i < index.rowCount; i += 1) {
+    const rowNum = index.rowNum[i] as number;
+    if (rowNum > lastTouched) break;
+    if (rowNum < blockTop && rowNum > clearBottom) continue;
+    const start = index.rowStart[i] as number;
+    const end = index.rowEnd[i] as number;
+    const first = index.rowFirstCell[i] as number;
+    const count = index.rowCellCount[i] as number;
+    const name = index.rowName[i] as string;
+    const p = prefixOf(name);
+    const add = newCells(rowNum, p);
+    // Nothing in this row changes when no cell reaches the edited columns and nothing is added.
+    const lastCol = count > 0 ? (index.cellCol[first + count - 1] as number) : 0;
+    if (add === '' && lastCol < firstTouchedCol) {
+      if (rowNum >= blockTop && rowNum <= blockBottom) nextBlockRow = Math.max(nextBlockRow, rowNum + 1);
       continue;
     }
-    const tagEnd = xml.indexOf('>', pos);
-    const rAttr = rawAttr(xml, pos, tagEnd, ' r="');
-    const explicit = rAttr !== null && /^\d+$/.test(rAttr);
-    rowNum = explicit ? Number(rAttr) : rowNum + 1;
-    const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
-    const end = selfClosing ? tagEnd + 1 : xml.indexOf(rowClose, tagEnd) + rowClose.length;
-    if (rowNum > lastTouched && explicit) {
-      // Nothing to change from here on: copy the rest of sheetData as it is.
-      break;
-    }
-    if (rowNum < blockTop && (clear === null || rowNum > clear.toRow) && explicit) {
-      pos = xml.indexOf(rowOpen, end);
-      continue;
-    }
-    // This row may change: copy what came before it, then rewrite it.
-    out.push(xml.slice(copyFrom, pos));
+    out.push(xml.slice(copyFrom, start));
     flushNewRows(rowNum);
-    const add = newCells(rowNum);
     if (rowNum >= blockTop && rowNum <= blockBottom) nextBlockRow = Math.max(nextBlockRow, rowNum + 1);
-    // The row tag, with an explicit r (new rows may come before a row that had none) and
-    // without the optional spans hint, which the new cells could make wrong.
-    let rowTag = xml.slice(pos, tagEnd + 1).replace(/\sspans="[^"]*"/, '');
-    if (!explicit) rowTag = rowTag.replace(rowOpen, `${rowOpen} r="${rowNum}"`);
-    if (selfClosing) {
-      out.push(add === '' ? rowTag : `${rowTag.replace(/\s*\/>$/, '>')}${add}${rowClose}`);
-    } else {
-      const bodyStart = tagEnd + 1;
-      const bodyEnd = end - rowClose.length;
-      // Fast path: every existing cell lies left of the columns the edit touches.
-      const last = xml.lastIndexOf(cOpen, bodyEnd);
-      let fast = false;
-      if (last < bodyStart) fast = true;
-      else {
-        const lastTagEnd = xml.indexOf('>', last);
-        const ref = rawAttr(xml, last, lastTagEnd, ' r="');
-        fast = ref !== null && columnOfRef(ref) < firstTouchedCol;
-      }
-      if (fast && add === '' && explicit) {
-        out.push(xml.slice(pos, end)); // nothing in this row changes: keep it byte for byte
-      } else if (fast) {
-        out.push(rowTag, xml.slice(bodyStart, bodyEnd), add, rowClose);
-      } else {
-        const cells = rewriteCells(xml, bodyStart, bodyEnd, rowNum, add, removes, cOpen, cClose);
-        if (cells === null && explicit) out.push(xml.slice(pos, end));
-        else out.push(rowTag, cells ?? xml.slice(bodyStart, bodyEnd), rowClose);
-      }
+    const pieces: { col: number; xml: string }[] = [];
+    let tailFrom = index.rowOpenEnd[i] as number;
+    for (let k = first; k < first + count; k += 1) {
+      const col = index.cellCol[k] as number;
+      const cs = index.cellStart[k] as number;
+      const ce = index.cellEnd[k] as number;
+      tailFrom = ce;
+      if (removes(rowNum, col)) continue;
+      const fix = index.cellTagFix.get(k);
+      pieces.push({ col, xml: fix ? fix.tag + xml.slice(fix.openEnd, ce) : xml.slice(cs, ce) });
     }
+    if (add !== '') {
+      const cells = b?.cells[rowNum - blockTop] ?? [];
+      for (let j = 0; j < cells.length; j += 1) {
+        const c = cellXml(a1(rowNum, blockLeft + j), cells[j] as CellWrite, p);
+        if (c !== '') pieces.push({ col: blockLeft + j, xml: c });
+      }
+      pieces.sort((x, y) => x.col - y.col);
+    }
+    // After the cells: an <extLst>, kept.
+    const closeStart = index.rowCloseStart[i] as number;
+    const tail = closeStart > tailFrom ? xml.slice(tailFrom, closeStart) : '';
+    out.push(index.rowTag[i] as string, pieces.map((x) => x.xml).join(''), tail, `</${name}>`);
     copyFrom = end;
-    pos = xml.indexOf(rowOpen, end);
   }
-  // The rows after the last existing one (or between it and the end of sheetData).
-  if (pos < 0 || pos >= dataEnd) {
-    out.push(xml.slice(copyFrom, selfClosingData ? copyFrom : dataEnd));
+  // The rest of sheetData: the rows after the last touched one, with the block's remaining rows before them.
+  if (i < index.rowCount) {
+    const start = index.rowStart[i] as number;
+    out.push(xml.slice(copyFrom, start));
+    flushNewRows(index.rowNum[i] as number);
+    copyFrom = start;
+  }
+  const closeAt = sd.selfClosing ? sd.end : xml.lastIndexOf('<', sd.end - 1);
+  if (i >= index.rowCount) {
+    out.push(xml.slice(copyFrom, sd.selfClosing ? copyFrom : closeAt));
     flushNewRows(Infinity);
+    out.push(sd.selfClosing ? `</${sd.name}>` : xml.slice(closeAt, sd.end));
   } else {
-    out.push(xml.slice(copyFrom, pos));
-    flushNewRows(rowNum);
-    out.push(xml.slice(pos, dataEnd));
+    out.push(xml.slice(copyFrom, sd.end));
   }
-  out.push(`</${p}sheetData>`);
-  out.push(xml.slice(selfClosingData ? dataEnd : dataEnd + `</${p}sheetData>`.length));
+  out.push(xml.slice(sd.end));
   return out;
-}
-
-/**
- * A row's cells with the removed ones left out and the new ones merged in column order; null when
- * nothing is removed, added or renamed (the row stays as it was).
- */
-function rewriteCells(
-  xml: string,
-  from: number,
-  to: number,
-  row: number,
-  add: string,
-  removes: (row: number, col: number) => boolean,
-  cOpen: string,
-  cClose: string,
-): string | null {
-  interface Piece {
-    readonly col: number;
-    readonly xml: string;
-  }
-  const pieces: Piece[] = [];
-  let changed = add !== '';
-  let col = 0;
-  let i = xml.indexOf(cOpen, from);
-  let rest = from;
-  while (i >= 0 && i < to) {
-    if (!isNameEnd(xml.charCodeAt(i + cOpen.length))) {
-      i = xml.indexOf(cOpen, i + 1);
-      continue;
-    }
-    const tagEnd = xml.indexOf('>', i);
-    const ref = rawAttr(xml, i, tagEnd, ' r="');
-    const refCol = ref === null ? 0 : columnOfRef(ref);
-    col = refCol > 0 ? refCol : col + 1;
-    const end =
-      xml.charCodeAt(tagEnd - 1) === 0x2f ? tagEnd + 1 : xml.indexOf(cClose, tagEnd) + cClose.length;
-    let text = xml.slice(i, end);
-    // A cell without r takes its place from the cell before; new cells could shift it, so name it.
-    if (refCol === 0) {
-      text = text.replace(cOpen, `${cOpen} r="${a1(row, col)}"`);
-      changed = true;
-    }
-    if (!removes(row, col)) pieces.push({ col, xml: text });
-    else changed = true;
-    rest = end;
-    i = xml.indexOf(cOpen, end);
-  }
-  const tail = xml.slice(rest, to); // e.g. <extLst> after the cells
-  // New cells, each with its column.
-  const added: Piece[] = [];
-  if (add !== '') {
-    let k = add.indexOf(cOpen);
-    while (k >= 0) {
-      const next = add.indexOf(cOpen, k + 1);
-      const refStart = add.indexOf(' r="', k) + 4;
-      const ref = add.slice(refStart, add.indexOf('"', refStart));
-      added.push({ col: columnOfRef(ref), xml: add.slice(k, next < 0 ? add.length : next) });
-      k = next;
-    }
-  }
-  if (!changed) return null;
-  const all = pieces.concat(added).sort((a, b) => a.col - b.col);
-  return all.map((x) => x.xml).join('') + tail;
 }

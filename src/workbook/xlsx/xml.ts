@@ -1,33 +1,127 @@
+import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import { SaxesParser, type SaxesOptions } from 'saxes';
+
 /**
- * The little XML the package adapter needs: entity decoding, escaping, attributes of a start tag,
- * and OOXML's `_xHHHH_` escapes. Parts are scanned with indexOf rather than a DOM, so a 100,000-
- * row sheet is read and patched without building a tree.
+ * The XML layer of the package adapter, on maintained parsers: saxes (streaming, with positions,
+ * so a 100,000-row sheet is read without a tree and untouched rows are copied byte for byte) for
+ * worksheets and the shared-string table, @xmldom/xmldom for the small parts (workbook,
+ * relationships, content types, styles). Both reject a DOCTYPE and malformed XML with XmlError.
+ * Also: decoding a part's bytes (UTF-8 or UTF-16, by BOM or declaration), escaping, and OOXML's
+ * `_xHHHH_` escapes.
  */
 
-const ENTITY_RE = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_MAIN_STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const NS_REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+export const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const NS_CONTENT_TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
-function entity(_m: string, e: string): string {
-  switch (e) {
-    case 'amp':
-      return '&';
-    case 'lt':
-      return '<';
-    case 'gt':
-      return '>';
-    case 'quot':
-      return '"';
-    case 'apos':
-      return "'";
-    default: {
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
+let lastUri: string | null | undefined = null;
+let lastIsMain = false;
+/** SpreadsheetML's main namespace, transitional or strict. (The last answer is kept: a parser hands the same string object for every element.) */
+export function isMain(uri: string | null | undefined): boolean {
+  if (uri === lastUri) return lastIsMain;
+  lastUri = uri;
+  lastIsMain = uri === NS_MAIN || uri === NS_MAIN_STRICT;
+  return lastIsMain;
+}
+
+/** Why a part is not readable XML (the adapter turns it into the Danish "damaged file" message). */
+export class XmlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XmlError';
   }
 }
 
-/** Decodes XML character and entity references. @example decodeXml("a &amp; b") === "a & b" */
-export function decodeXml(s: string): string {
-  return s.indexOf('&') < 0 ? s : s.replace(ENTITY_RE, entity);
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A part's text from its bytes: UTF-8 (with or without BOM) or UTF-16 (BOM, or "<?" in UTF-16
+ * without one), as XML 1.0 §4.3.3 allows. The caller writes text back as UTF-8 (utf8Declaration).
+ * @throws XmlError when the bytes are not valid in their encoding.
+ */
+export function decodePart(bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let encoding = 'utf-8';
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00)) encoding = 'utf-16le';
+  else if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c)) encoding = 'utf-16be';
+  try {
+    const s =
+      encoding === 'utf-8'
+        ? utf8Fatal.decode(bytes)
+        : new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  } catch {
+    throw new XmlError(`part is not valid ${encoding}`);
+  }
+}
+
+const DECL_ENCODING_RE = /^(<\?xml\s[^?]*?encoding\s*=\s*)(["'])[^"']*\2/;
+
+/** The text with its XML declaration's encoding set to UTF-8 (parts are always written as UTF-8). */
+export function utf8Declaration(text: string): string {
+  return text.startsWith('<?xml') ? text.replace(DECL_ENCODING_RE, '$1$2UTF-8$2') : text;
+}
+
+/** A saxes parser with namespaces and positions that refuses DOCTYPEs and stops at the first error. */
+export function saxParser(): SaxesParser<SaxesOptions & { xmlns: true }> {
+  const p = new SaxesParser({ xmlns: true, position: true });
+  p.on('doctype', () => {
+    throw new XmlError('DOCTYPE is not allowed in an OOXML part');
+  });
+  p.on('error', (e) => {
+    throw new XmlError(e.message);
+  });
+  return p;
+}
+
+/**
+ * A small part as a DOM. Any XML error, warning included, and any DOCTYPE is refused: OOXML parts
+ * have no DTD, and an entity declaration is the classic way to make a parser expand data.
+ * @throws XmlError
+ */
+export function parseDom(text: string): Document {
+  let doc: Document;
+  try {
+    doc = new DOMParser({
+      onError: (level, message) => {
+        throw new XmlError(`${level}: ${message}`);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (e) {
+    throw e instanceof XmlError ? e : new XmlError(String(e instanceof Error ? e.message : e));
+  }
+  if (doc.doctype !== null || doc.documentElement === null) throw new XmlError('no document element');
+  return doc;
+}
+
+/** A DOM's text, declaration encoding set to UTF-8. */
+export function serializeDom(doc: Document): string {
+  return utf8Declaration(new XMLSerializer().serializeToString(doc));
+}
+
+/** The element children of `parent` in namespace test `ns` with local name `local`. */
+export function childElements(
+  parent: Element,
+  local: string,
+  ns: (uri: string | null) => boolean = isMain,
+): Element[] {
+  const out: Element[] = [];
+  for (let n = parent.firstChild; n !== null; n = n.nextSibling) {
+    if (n.nodeType === 1) {
+      const e = n as Element;
+      if (e.localName === local && ns(e.namespaceURI)) out.push(e);
+    }
+  }
+  return out;
+}
+
+/** A new element in the same namespace and with the same prefix as `like` (so no new declaration is needed). */
+export function createLike(doc: Document, like: Element, local: string): Element {
+  return doc.createElementNS(like.namespaceURI ?? '', like.prefix ? `${like.prefix}:${local}` : local);
 }
 
 const XSTRING_RE = /_x([0-9A-Fa-f]{4})_/g;
@@ -80,97 +174,24 @@ export function escapeXml(s: string): string {
   return out;
 }
 
-/**
- * The value of attribute `name` in a start tag's text, decoded; null when absent. Matches the
- * local name, so `r:id` is found by "r:id" and a prefixed attribute by its full name.
- * @example attr('<c r="B2" t="s">', 'r') === "B2"
- */
-export function attr(tag: string, name: string): string | null {
-  let from = 0;
-  for (;;) {
-    const i = tag.indexOf(name, from);
-    if (i < 0) return null;
-    from = i + name.length;
-    const before = tag.charCodeAt(i - 1);
-    // preceded by whitespace, followed by optional spaces and "="
-    if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
-    let j = from;
-    while (tag.charCodeAt(j) === 0x20) j += 1;
-    if (tag.charCodeAt(j) !== 0x3d) continue;
-    j += 1;
-    while (tag.charCodeAt(j) === 0x20) j += 1;
-    const q = tag[j];
-    if (q !== '"' && q !== "'") return null;
-    const end = tag.indexOf(q, j + 1);
-    if (end < 0) return null;
-    return decodeXml(tag.slice(j + 1, end));
-  }
+/** An attribute value for a tag built by hand: like escapeXml, and tab/newline kept as references. */
+export function escapeAttr(s: string): string {
+  return escapeXml(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
-/** Every attribute of a start tag, in order (names as written). */
-export function attrs(tag: string): { name: string; value: string }[] {
-  const out: { name: string; value: string }[] = [];
-  const re = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  // Skip the element name itself.
-  const start = tag.search(/[\s/>]/);
-  re.lastIndex = start < 0 ? tag.length : start;
-  for (let m = re.exec(tag); m !== null; m = re.exec(tag)) {
-    out.push({ name: m[1] as string, value: decodeXml(m[3] ?? m[4] ?? '') });
-  }
-  return out;
-}
-
-/** The namespace prefix of a part's root element ("x:" for `<x:worksheet`, "" for none). */
-export function rootPrefix(xml: string, local: string): string {
-  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>/]`);
-  const m = re.exec(xml);
-  return m?.[1] ?? '';
-}
-
-/**
- * The start tags of every element called `name` (full, possibly prefixed name) in `xml`, from
- * `from` up to `to`: each as [start index, end index after ">", tag text, self-closing].
- */
-export function* startTags(
-  xml: string,
+/** A start tag rebuilt from parsed attributes (`name` as written, values escaped), e.g. `<x:row r="3">`. */
+export function startTag(
   name: string,
-  from = 0,
-  to = xml.length,
-): Generator<{ start: number; end: number; tag: string; selfClosing: boolean }> {
-  const open = `<${name}`;
-  let i = xml.indexOf(open, from);
-  while (i >= 0 && i < to) {
-    const next = xml.charCodeAt(i + open.length);
-    // The name must end here: whitespace, "/" or ">".
-    if (next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f || next === 0x3e) {
-      const end = xml.indexOf('>', i);
-      if (end < 0) return;
-      const tag = xml.slice(i, end + 1);
-      yield { start: i, end: end + 1, tag, selfClosing: xml.charCodeAt(end - 1) === 0x2f };
-      i = xml.indexOf(open, end + 1);
-    } else {
-      i = xml.indexOf(open, i + open.length);
-    }
-  }
-}
-
-/** The inner text between an element's start tag end and its end tag (null when self-closing). */
-export function innerOf(xml: string, name: string, tagEnd: number, selfClosing: boolean): string | null {
-  if (selfClosing) return null;
-  const close = xml.indexOf(`</${name}>`, tagEnd);
-  return close < 0 ? null : xml.slice(tagEnd, close);
-}
-
-/** A start or empty tag with attributes, values escaped. Null values are left out. */
-export function tag(
-  name: string,
-  attributes: Record<string, string | number | null | undefined>,
-  empty: boolean,
+  attributes: readonly (readonly [string, string])[],
+  empty = false,
 ): string {
   let s = `<${name}`;
-  for (const [k, v] of Object.entries(attributes)) {
-    if (v === null || v === undefined) continue;
-    s += ` ${k}="${escapeXml(String(v))}"`;
-  }
+  for (const [k, v] of attributes) s += ` ${k}="${escapeAttr(v)}"`;
   return `${s}${empty ? '/>' : '>'}`;
+}
+
+/** "x:" for "x:row", "" for "row". */
+export function prefixOf(qname: string): string {
+  const c = qname.indexOf(':');
+  return c < 0 ? '' : qname.slice(0, c + 1);
 }
