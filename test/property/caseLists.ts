@@ -93,10 +93,10 @@ const REFERENCE: Readonly<Record<RuleSetId, Readonly<Record<MeasureKind, string>
     frivillig: '§ 52, stk. 3, nr. 7',
     tvang: '§ 58',
     familiebehandling: '52.3.3',
-    praktisk: '§ 52, stk. 3, nr. 2',
+    praktisk: '52.3.2',
     doegn: '52.3.4',
     aflastning: '§ 52, stk. 3, nr. 5',
-    kontaktperson: '52.3.6',
+    kontaktperson: '§ 52, stk. 3, nr. 6',
   },
   'BL-2024': {
     frivillig: '§ 46',
@@ -392,7 +392,7 @@ function yesNoCell(v: boolean | null, form: number): FixtureValue {
   const forms: readonly FixtureValue[] = v
     ? ['Ja', 'Ja', 'ja', 'J', 'X', true, 1]
     : ['Nej', 'Nej', 'nej', 'N', false, 0];
-  return forms[form % forms.length] as FixtureValue;
+  return forms[Math.max(0, form) % forms.length] as FixtureValue;
 }
 
 function measureCell(kind: MeasureKind, law: RuleSetId, form: number): FixtureValue {
@@ -425,17 +425,23 @@ function cprOf(c: OracleCase): string {
   return `${pad2(d)}${pad2(m)}${String(y).slice(2)}-4${String(c.sagsnr % 1000).padStart(3, '0')}`;
 }
 
-function cellsOf(c: OracleCase, law: RuleSetId, forms: readonly number[]): Record<Col, FixtureValue> {
+function cellsOf(
+  c: OracleCase,
+  law: RuleSetId,
+  forms: readonly number[],
+  names?: readonly string[],
+): Record<Col, FixtureValue> {
   let i = 0;
-  const f = (): number => forms[i++] ?? 3;
+  // No forms (the fixtures): -1 everywhere, the canonical form (label, Excel date, "Ja"/"Nej").
+  const f = (): number => forms[i++] ?? -1;
   return {
     sagsnr: c.sagsnr,
     foranstaltning: measureCell(c.measure, law, f()),
-    navn: `Testbarn ${c.sagsnr}`,
+    navn: names?.[c.sagsnr - 1] ?? `Testbarn ${c.sagsnr}`,
     cpr: cprOf(c),
     afgoerelsesdato: dateCell(c.decision, f()),
     familie: null,
-    bfu: c.bfu === null ? null : (BFU_TEXT[c.bfu][f() % BFU_TEXT[c.bfu].length] as string),
+    bfu: c.bfu === null ? null : (BFU_TEXT[c.bfu][Math.max(0, f()) % BFU_TEXT[c.bfu].length] as string),
     bfu_grund: c.bfuGrund,
     opmaerksom: dateCell(c.opmaerksom, f()),
     bfu_afsluttet: dateCell(c.bfuAfsluttet, f()),
@@ -475,7 +481,7 @@ function cellsOf(c: OracleCase, law: RuleSetId, forms: readonly number[]): Recor
 }
 
 /** The list as fixture data (Sagsoversigt + Indstillinger), ready for buildFixture. */
-export function toFixture(list: CaseList, kommune = 'Testby'): FixtureData {
+export function toFixture(list: CaseList, kommune = 'Testby', names?: readonly string[]): FixtureData {
   const s = list.settings;
   return {
     settings: {
@@ -488,7 +494,7 @@ export function toFixture(list: CaseList, kommune = 'Testby'): FixtureData {
     },
     headers: COLS.map((c) => HEADERS[c]),
     rows: list.cases.map((c, i) => {
-      const cells = cellsOf(c, ruleSetOf(c, s), list.forms[i] ?? []);
+      const cells = cellsOf(c, ruleSetOf(c, s), list.forms[i] ?? [], names);
       return COLS.map((col) => cells[col]);
     }),
   };

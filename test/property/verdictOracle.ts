@@ -537,7 +537,7 @@ export interface OracleTable {
   readonly total: number;
   readonly suppressed: boolean;
   readonly rows: readonly { readonly label: string; readonly count: number; readonly percent: number }[];
-  /** (Ja + every "Nej, men …") ÷ total; null for 1.1 (no requirement). */
+  /** (Ja + every "Nej, men …") ÷ total; null for 1.1 (no requirement) and for a suppressed table. */
   readonly overholdt: number | null;
 }
 
@@ -591,7 +591,8 @@ export function oracle(cases: readonly OracleCase[], s: OracleSettings): OracleR
         total,
         suppressed,
         rows: suppressed ? [] : rows,
-        overholdt: q.id === '1.1' ? null : compliant / total,
+        // Suppressed tables (Offentliggørelse, fewer than 6 cases) show no Overholdt either.
+        overholdt: q.id === '1.1' || suppressed ? null : compliant / total,
       });
     }
   }
