@@ -320,10 +320,33 @@ export function caseFrom(ints: readonly number[], sagsnr: number, s: OracleSetti
 }
 
 /** fast-check: a list of 1–`max` cases with settings. */
-export function caseListArb(max = 18, forced: RuleSetId | null = null): fc.Arbitrary<CaseList> {
+export interface ListOptions {
+  /** A rule set forced in Indstillinger ("Regelsæt"); 'random' = none on most lists, SEL or BL on some. */
+  readonly forced?: RuleSetId | null | 'random';
+  /** Leave synspunkter and/or plan_stillingtagen out of the sheet on some lists. */
+  readonly dropColumns?: boolean;
+}
+
+export function caseListArb(max = 18, opts: ListOptions = {}): fc.Arbitrary<CaseList> {
   const ints = fc.array(fc.nat(9999), { minLength: 60, maxLength: 60 });
+  const forcedArb: fc.Arbitrary<RuleSetId | null> =
+    opts.forced === 'random'
+      ? fc.oneof(
+          { weight: 3, arbitrary: fc.constant(null) },
+          fc.constantFrom<RuleSetId>('SEL-2023', 'BL-2024'),
+        )
+      : fc.constant(opts.forced ?? null);
+  type Drop = 'synspunkter' | 'plan_stillingtagen';
+  const absentArb: fc.Arbitrary<readonly Drop[]> = opts.dropColumns
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.constant<readonly Drop[]>([]) },
+        fc.subarray<Drop>(['synspunkter', 'plan_stillingtagen'], { minLength: 1 }),
+      )
+    : fc.constant<readonly Drop[]>([]);
   return fc
     .record({
+      forced: forcedArb,
+      absent: absentArb,
       aar: fc.constantFrom(2023, 2024, 2024),
       opg: fc.oneof(
         fc.constant(null),
@@ -335,12 +358,13 @@ export function caseListArb(max = 18, forced: RuleSetId | null = null): fc.Arbit
         maxLength: max,
       }),
     })
-    .map(({ aar, opg, offentlig, cases }) => {
+    .map(({ forced, absent, aar, opg, offentlig, cases }) => {
       const settings: OracleSettings = {
         afgoerelsesaar: aar,
         opgoerelsesdato: opg ?? oracleDay(aar + 1, 3, 23),
         offentliggoerelse: offentlig && cases.length % 3 === 0,
         forced,
+        ...(absent.length > 0 ? { absent } : {}),
       };
       return {
         settings,
@@ -483,6 +507,7 @@ function cellsOf(
 /** The list as fixture data (Sagsoversigt + Indstillinger), ready for buildFixture. */
 export function toFixture(list: CaseList, kommune = 'Testby', names?: readonly string[]): FixtureData {
   const s = list.settings;
+  const cols = COLS.filter((c) => !(s.absent ?? []).some((a) => a === c));
   return {
     settings: {
       Kommune: kommune,
@@ -492,10 +517,10 @@ export function toFixture(list: CaseList, kommune = 'Testby', names?: readonly s
       Offentliggørelse: s.offentliggoerelse ? 'Ja' : 'Nej',
       ...(s.forced === null ? {} : { Regelsæt: s.forced }),
     },
-    headers: COLS.map((c) => HEADERS[c]),
+    headers: cols.map((c) => HEADERS[c]),
     rows: list.cases.map((c, i) => {
       const cells = cellsOf(c, ruleSetOf(c, s), list.forms[i] ?? [], names);
-      return COLS.map((col) => cells[col]);
+      return cols.map((col) => cells[col]);
     }),
   };
 }

@@ -121,6 +121,8 @@ function describeList(list: CaseList): string {
     afgoerelsesaar: s.afgoerelsesaar,
     opgoerelsesdato: dmy(s.opgoerelsesdato),
     offentliggoerelse: s.offentliggoerelse,
+    regelsaet: s.forced,
+    headers: toFixture(list).headers,
     rows: toFixture(list).rows,
   });
 }
@@ -142,6 +144,25 @@ describe('the CLI and the oracle agree on random mixed SEL/BL lists', () => {
         expect(json.cases).toBe(list.cases.length);
       }),
       { ...params(SEED, 120), verbose: 0 },
+    );
+  });
+
+  it('with a forced rule set (Indstillinger "Regelsæt") or without the optional BL columns, through the CLI', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseListArb(14, { forced: 'random', dropColumns: true }), async (list) => {
+        n += 1;
+        const o = oracle(list.cases, list.settings);
+        const json = await viaCli(list, n);
+        const got = shapeOf(json, singleOf(o));
+        const want = expectedShape(o);
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          expect({ list: describeList(list), ...got }).toEqual({ list: describeList(list), ...want });
+        }
+        expect(json.ruleset).toBe(
+          list.settings.forced ?? (list.settings.afgoerelsesaar < 2024 ? 'SEL-2023' : 'BL-2024'),
+        );
+      }),
+      { ...params({ ...SEED, seed: SEED.seed + 2 }, 100), verbose: 0 },
     );
   });
 

@@ -73,6 +73,11 @@ export interface OracleSettings {
   readonly offentliggoerelse: boolean;
   /** A forced rule set (Indstillinger "Regelsæt" / --ruleset), or null = by decision date. */
   readonly forced: RuleSetId | null;
+  /**
+   * The optional BL columns left out of the sheet (barnets-lov.md §3): a BL verdict is Mangler
+   * oplysninger only when its rule reaches the column; SEL cases never miss them.
+   */
+  readonly absent?: readonly ('synspunkter' | 'plan_stillingtagen')[];
 }
 
 export const IR = 'Ikke relevant';
@@ -395,7 +400,7 @@ function q37(c: OracleCase): string {
   return bfuExists(c.bfu) ? yesNo(c.foraeldre) : IR;
 }
 
-function q38(c: OracleCase, rs: RuleSetId): string {
+function q38(c: OracleCase, rs: RuleSetId, s: OracleSettings): string {
   if (c.undtagelse === 'ikke-relevant') return IR;
   if (c.boernesamtale !== null) {
     if (c.decision === null) return M;
@@ -407,6 +412,7 @@ function q38(c: OracleCase, rs: RuleSetId): string {
   }
   // § 5, stk. 4: "Modenhed eller sagens karakter" on a BL case is read as "Alder eller andre forhold".
   if (c.undtagelse === 'oenskede-ikke' || c.undtagelse === 'alder' || c.undtagelse === 'modenhed') {
+    if (s.absent?.includes('synspunkter') === true) return M;
     return c.synspunkter === true ? JA : NEJ;
   }
   return NEJ;
@@ -439,6 +445,7 @@ function q410(c: OracleCase, rs: RuleSetId, s: OracleSettings): string {
   const deadline = c.measure === 'tvang' ? c.decision : addMonths(c.decision, 3);
   if (c.handleplan !== null) return c.handleplan <= deadline ? JA : NEJ;
   if (!isPlacement(c.measure)) {
+    if (s.absent?.includes('plan_stillingtagen') === true) return M;
     if (c.planStillingtagen === 'ikke-noedvendig') return NML;
     if (c.handleplanGrund !== null) return NML;
   }
@@ -509,7 +516,7 @@ export function answersOf(
       '2.5': q25(c, rs),
       '3.6': q36(c, rs),
       '3.7': q37(c),
-      '3.8': q38(c, rs),
+      '3.8': q38(c, rs, s),
       '3.9': q39(c, s),
       '4.10': q410(c, rs, s),
       '4.11': q411(c),
