@@ -11,7 +11,8 @@ import { main } from '../../src/cli/main';
 import { nodeZipCodec } from '../../src/cli/zipCodec';
 import { evaluate } from '../../src/domain/evaluate';
 import { XlsxPackageWorkbook } from '../../src/workbook/xlsxpackage';
-import { buildFixture } from '../fixtures/build';
+import { REVIEW_HEADERS } from '../../src/domain/types';
+import { buildFixture, fixtureWorkbook } from '../fixtures/build';
 import * as barnetslov from '../fixtures/data/barnetslov';
 import * as blandet from '../fixtures/data/blandet';
 import { oracle } from '../property/verdictOracle';
@@ -166,6 +167,54 @@ describe('what the fixtures show beyond the tables', () => {
     const bl = await sheetTexts((await run('barnetslov')).out, 'Resultattabeller');
     expect(bl).toContain(note);
     expect(bl).not.toContain('Afgørelser efter serviceloven (truffet før 1. januar 2024)');
+  });
+
+  it('corrections in a mixed list: a BL correction changes only the BL part; a line for 1.1 is ignored and reported', async () => {
+    const wb = fixtureWorkbook(blandet.default);
+    const log = wb.addWorksheet('Gennemgang');
+    log.addRow([...REVIEW_HEADERS]);
+    // Case 3 (BL, plan one day late): 4.10 Nej corrected to Ja; case 2 (SEL): 4.10 approved; case 7: a 1.1 line.
+    log.addRow(['01-12-2026 09:00', 3, '4.10', 'Nej', 'Ja', 'Planen forelå i journalen til tiden', 'AB']);
+    log.addRow(['01-12-2026 09:05', 2, '4.10', 'Ja', 'Ja', null, 'AB']);
+    log.addRow([
+      '01-12-2026 09:10',
+      7,
+      '1.1',
+      'Andre støttende indsatser efter § 32, stk. 1',
+      'Familiebehandling § 32, stk. 1, nr. 5',
+      'x',
+      'AB',
+    ]);
+    const input = path.join(dir, 'blandet-gennemgang.xlsx');
+    fs.writeFileSync(input, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const lines: string[] = [];
+    const status = await main(
+      ['check', input, '--json', '--today', TODAY, '--out', path.join(dir, 'g-out.xlsx')],
+      {
+        out: (t) => lines.push(t),
+        err: () => undefined,
+      },
+    );
+    expect(status).toBe(0);
+    const json = JSON.parse(lines.join('\n')) as Json;
+    const e = expected('blandet');
+    const answer = (j: { verdicts: Verdict[] }, sagsnr: number, q: string) =>
+      j.verdicts.find((v) => v.sagsnr === sagsnr)?.answers[q];
+    expect(answer(json, 3, '4.10')).toBe('Ja');
+    expect(answer(e, 3, '4.10')).toBe('Nej');
+    expect(answer(json, 7, '1.1')).toBe(answer(e, 7, '1.1'));
+    const table = (j: { tables: Table[] }, rs: string, id: string) =>
+      j.tables.find((t) => t.ruleset === rs && t.id === id)?.rows.map((r) => [r.label, r.count]);
+    expect(table(json, 'BL-2024', '4.10')).toEqual([
+      ['Ja', 5],
+      ['Nej, men lovlig grund', 1],
+      ['Nej', 1],
+    ]);
+    expect(table(json, 'SEL-2023', '4.10')).toEqual(table(e, 'SEL-2023', '4.10'));
+    expect(table(json, 'BL-2024', '1.1')).toEqual(table(e, 'BL-2024', '1.1'));
+    const logProblems = json.problems.filter((p) => p.message.startsWith('Gennemgang!'));
+    expect(logProblems.map((p) => p.cell)).toEqual(['C4']);
+    expect(logProblems[0]?.message).toMatch(/1\.1/);
   });
 
   it('the input workbook is left as it was', async () => {
