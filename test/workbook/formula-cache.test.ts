@@ -72,6 +72,54 @@ describe('ExcelJS adapter: formula cells (spec §2.3)', () => {
     expect(rows[2]?.[0]).toMatchObject({ error: '#FORMEL' });
   });
 
+  it('a text formula whose cached result is "" is blank; without a cached result it stays unreadable', async () => {
+    const rows = await rowsOf(
+      await workbookWith(
+        () =>
+          '<row r="1">' +
+          '<c r="A1" t="str"><f>IF(B1="","",B1)</f><v></v></c>' + // cached ""
+          '<c r="B1" t="str"><f>IF(B1="","",B1)</f><v/></c>' + // cached "", self-closed
+          '<c r="C1" t="str"><f>IF(B1="","",B1)</f></c>' + // text formula without a cached result
+          '<c r="D1" t="str"><f>"x"</f><v>x</v></c>' +
+          '<c r="E1"><f>1+1</f><v></v></c>' + // not a text formula: unreadable
+          '</row>',
+      ),
+    );
+    expect(rows[0]).toEqual([
+      '',
+      '',
+      { error: '#FORMEL', formula: 'IF(B1="","",B1)' },
+      'x',
+      { error: '#FORMEL', formula: '1+1' },
+    ]);
+  });
+
+  it('rows of blank text formulas below the data are no cases; a blank text formula in a date column reads as blank', async () => {
+    const col = (id: string): number => COLUMNS.findIndex((c) => c.id === id);
+    const ref = (id: string, row: number): string => `${columnLetter(col(id) + 1)}${row}`;
+    const text = (r: string, t: string): string => `<c r="${r}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const blankText = (r: string): string => `<c r="${r}" t="str"><f>IF(A1="","",A1)</f><v></v></c>`;
+    const headers = COLUMNS.map((c, i) => text(`${columnLetter(i + 1)}1`, c.header)).join('');
+    const bytes = await workbookWith(
+      () =>
+        `<row r="1">${headers}</row>` +
+        '<row r="2">' +
+        `<c r="${ref('sagsnr', 2)}"><v>1</v></c>` +
+        text(ref('foranstaltning', 2), 'Familiebehandling') +
+        text(ref('cpr', 2), '020218-4118') +
+        text(ref('afgoerelsesdato', 2), '01-03-2021') +
+        blankText(ref('handleplan', 2)) +
+        '</row>' +
+        `<row r="3">${blankText(ref('sagsnr', 3))}${blankText(ref('afgoerelsesdato', 3))}${blankText(ref('handleplan', 3))}</row>` +
+        `<row r="4">${blankText(ref('handleplan', 4))}</row>`,
+    );
+    const snap = await (await ExcelJsWorkbook.fromBuffer(bytes)).readSnapshot();
+    const e = evaluate(snap, { today: dayFromYmd(2023, 6, 1), overrides: { afgoerelsesaar: 2021 } });
+    if (!e.ok) throw new Error(e.error.message);
+    expect(e.report.cases.map((c) => [c.sagsnr, c.verdicts['4.10']?.answer])).toEqual([[1, 'Nej']]);
+    expect(e.report.problems.filter((p) => p.code === 'error-value')).toEqual([]);
+  });
+
   it('a handleplan formula without a cached result makes 4.10 Mangler oplysninger, not Nej, and names the cell', async () => {
     const col = (id: string): number => COLUMNS.findIndex((c) => c.id === id);
     const letter = (i: number): string => columnLetter(i + 1);
