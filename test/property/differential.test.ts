@@ -19,7 +19,7 @@ import { XlsxPackageWorkbook } from '../../src/workbook/xlsxpackage';
 import { buildFixture } from '../fixtures/build';
 import { caseListArb, dmy, toFixture, type CaseList } from './caseLists';
 import { params, seedFor } from './seed';
-import { oracle, QUESTION_IDS, type OracleResult } from './verdictOracle';
+import { oracle, planSection, QUESTION_IDS, type OracleCase, type OracleResult } from './verdictOracle';
 
 const SEED = seedFor('differential', 20261201);
 /** The run date: well after every generated date. */
@@ -176,6 +176,25 @@ describe('the CLI and the oracle agree on random mixed SEL/BL lists', () => {
         if (JSON.stringify(got) !== JSON.stringify(want)) {
           expect({ list: describeList(list), ...got }).toEqual({ list: describeList(list), ...want });
         }
+        // Reasons that cite the law: BL 4.10 § 108 (ungeplan, aged 16 or more on the decision day)
+        // instead of § 91; BL 2.5 "Nej, men lovlig grund" names § 32, stk. 4, § 46, stk. 3 or § 143.
+        report.cases.forEach((rc, i) => {
+          const c = list.cases[i] as OracleCase;
+          const oc = o.cases[i];
+          if (oc?.ruleset !== 'BL-2024') return;
+          const plan = rc.verdicts['4.10']?.reason ?? '';
+          const section = planSection(c);
+          if (section !== null && /frist/.test(plan)) {
+            // A reason with the plan's deadline cites the plan's own section; a child's plan never cites § 108.
+            const wrong = section === '§ 91' && /§ 108\b/.test(plan);
+            expect([c.sagsnr, plan, plan.includes(section) && !wrong]).toEqual([c.sagsnr, plan, true]);
+          }
+          if (oc.answers['2.5'] === 'Nej, men lovlig grund') {
+            const want =
+              c.measure === 'frivillig' ? '§ 46, stk. 3' : c.measure === 'tvang' ? '§ 143' : '§ 32, stk. 4';
+            expect([c.sagsnr, rc.verdicts['2.5']?.reason.includes(want)]).toEqual([c.sagsnr, true]);
+          }
+        });
         // Overholdt per question and part, as the overview shows it.
         for (const t of o.tables) {
           if (t.id === '1.1') continue;
