@@ -5,7 +5,7 @@
  * and through the ExcelJS adapter + evaluate; every (case, question) verdict, its rule set and every
  * table (per rule set part) must equal the independent oracle's (test/property/verdictOracle.ts),
  * and Overholdt the overview's. Some lists force a rule set (Regelsæt) or leave out the optional BL
- * columns. 530 lists in all, about 5,000 cases.
+ * columns. 530 lists in all, several thousand cases.
  *
  * Replay: BAROMETER_SEED=<seed> [BAROMETER_PATH=<path>] npx jest test/property/differential.test.ts
  */
