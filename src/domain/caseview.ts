@@ -210,12 +210,14 @@ export interface CaseView {
 const BFU_TEXT = {
   ny: 'Ny undersøgelse',
   opdatering: 'Opdatering',
+  afdaekning: 'Afdækning',
   ingen: 'Ingen',
   'ikke-relevant': 'Ikke relevant',
 };
 const EXCEPTION_TEXT = {
   'oenskede-ikke': 'Barnet ønskede ikke samtale',
   modenhed: 'Modenhed eller sagens karakter',
+  alder: 'Alder eller andre forhold',
   'ikke-relevant': 'Ikke relevant',
   andet: 'anden begrundelse',
 };
@@ -256,6 +258,8 @@ export function fieldText(c: CaseResult, id: ColumnId): string {
       return EXCEPTION_TEXT[v as keyof typeof EXCEPTION_TEXT];
     case 'reassessment':
       return REASSESSMENT_TEXT[v as keyof typeof REASSESSMENT_TEXT];
+    case 'plan-stance':
+      return v === 'ikke-noedvendig' ? 'Plan ikke nødvendig' : 'Plan udarbejdes';
     case 'measure':
       return measureText(c);
     case 'cpr':

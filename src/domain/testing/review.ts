@@ -1,4 +1,8 @@
 import { COLUMNS } from '../columns';
+import { SEL_2023 } from '../rules/sel2023';
+
+/** The columns of a Serviceloven list (the BL-only columns left out, as in its template). */
+const SEL_COLUMNS = COLUMNS.filter((c) => !SEL_2023.templateOmits.includes(c.id));
 import { evaluate } from '../evaluate';
 import { REVIEW_HEADERS, type Cell, type ColumnId, type Report, type Snapshot } from '../types';
 import { day } from './records';
@@ -54,7 +58,10 @@ export function reviewSnapshot(
   const cases = REVIEW_CASES.map((c) => ({ ...c }));
   opts.edit?.(cases);
   const sheets: Record<string, Cell[][]> = {
-    Sagsoversigt: [COLUMNS.map((c) => c.header), ...cases.map((f) => COLUMNS.map((c) => f[c.id] ?? null))],
+    Sagsoversigt: [
+      SEL_COLUMNS.map((c) => c.header),
+      ...cases.map((f) => SEL_COLUMNS.map((c) => f[c.id] ?? null)),
+    ],
     Indstillinger: [
       ['Kommune', 'Testrup'],
       ['Afgørelsesår', 2021],

@@ -9,7 +9,7 @@ import {
   type Question,
 } from '../../types';
 import { because, fdt, has, inconsistent, missing, verdict, type Why } from '../common';
-import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from './labels';
+import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from '../labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
 
