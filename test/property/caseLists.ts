@@ -463,7 +463,8 @@ function cellsOf(
     foranstaltning: measureCell(c.measure, law, f()),
     navn: names?.[c.sagsnr - 1] ?? `Testbarn ${c.sagsnr}`,
     cpr: cprOf(c),
-    afgoerelsesdato: dateCell(c.decision, f()),
+    // No decision date: blank, or now and then an impossible date (unreadable; barnets-lov.md §1 treats both alike).
+    afgoerelsesdato: c.decision === null ? (f() % 3 === 1 ? '31-02-2024' : null) : dateCell(c.decision, f()),
     familie: null,
     bfu: c.bfu === null ? null : (BFU_TEXT[c.bfu][Math.max(0, f()) % BFU_TEXT[c.bfu].length] as string),
     bfu_grund: c.bfuGrund,
