@@ -313,7 +313,8 @@ export function caseView(report: Report, index: number): CaseView | null {
   const questions: QuestionView[] = [];
   const notRelevant: string[] = [];
   let reviewedQuestions = 0;
-  for (const q of getRuleSet(report.ruleset).questions) {
+  // The case's own rule set: a mixed list shows each case under the law of its decision date.
+  for (const q of getRuleSet(c.ruleset).questions) {
     const v = c.verdicts[q.id];
     if (v === undefined || !isReviewable(q)) continue;
     if (v.computedAnswer === IKKE_RELEVANT && v.answer === IKKE_RELEVANT) {
@@ -335,7 +336,7 @@ export function caseView(report: Report, index: number): CaseView | null {
       corrected,
       status,
       line: line === undefined ? null : lineSummary(line),
-      sources: q.columns.map((id) => {
+      sources: [...q.columns, ...(q.conditionalColumns ?? [])].map((id) => {
         const col = info.columns[id];
         return {
           column: COLUMN_BY_ID[id].header,

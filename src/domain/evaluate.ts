@@ -51,11 +51,22 @@ export function evaluateRecords(
   today: Day,
   ruleSet: RuleSet | readonly RuleSet[],
 ): FinalVerdict[][] {
-  const ctx: RuleContext = { settings, today };
+  const ctx: RuleContext = { settings, today, offsets: new Map() };
   return records.map((r, i) => {
     const rs = Array.isArray(ruleSet) ? (ruleSet[i] as RuleSet) : (ruleSet as RuleSet);
     return rs.questions.map((q) => asFinal(q.evaluate(r, ctx)));
   });
+}
+
+/** A case's verdicts by question id. */
+function byQuestionId(
+  questions: readonly Question[],
+  verdicts: readonly FinalVerdict[],
+): Record<string, FinalVerdict> {
+  const out: Record<string, FinalVerdict> = {};
+  for (let j = 0; j < questions.length; j += 1)
+    out[(questions[j] as Question).id] = verdicts[j] as FinalVerdict;
+  return out;
 }
 
 /** The "missing" and "inconsistent-dates" problems of one case's final verdicts (spec §9). */
@@ -67,6 +78,7 @@ function verdictProblems(
   out: Problem[],
   seen: Set<string>,
 ): void {
+  if (!verdicts.some((v) => v.answer === MANGLER)) return;
   const sagsnr = typeof r.sagsnr === 'number' ? r.sagsnr : null;
   verdicts.forEach((v, j) => {
     if (v.answer !== MANGLER) return;
@@ -182,7 +194,8 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
   const questions = mainRuleSet.questions;
 
   const computed = evaluateRecords(records, settings, today, ruleSets);
-  const computedAnswers = computed.flatMap((vs) => vs.map((v) => v.answer));
+  const computedAnswers: string[] = [];
+  for (const vs of computed) for (const v of vs) computedAnswers.push(v.answer);
   const selection = checkSelection(records, settings, info, ruleSets);
   const known = new Set<number>();
   for (const r of records) if (typeof r.sagsnr === 'number') known.add(r.sagsnr);
@@ -203,7 +216,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
       row: r.row,
       sagsnr: typeof r.sagsnr === 'number' ? r.sagsnr : null,
       record: r,
-      verdicts: Object.fromEntries(rs.questions.map((q, j) => [q.id, finals[j] as FinalVerdict])),
+      verdicts: byQuestionId(rs.questions, finals),
       selection: sel.text,
       selectionOk: sel.selectionOk,
       review: resolved.review[i] as CaseResult['review'],

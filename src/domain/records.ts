@@ -361,6 +361,14 @@ export function readCases(snapshot: Snapshot, options: ReadCasesOptions = {}): R
     }
   }
 
+  // A case list repeats a few measure texts: each is read once per sheet.
+  const measures = new Map<string, ReturnType<typeof readMeasure>>();
+  const readMeasureOnce = (cell: Cell): ReturnType<typeof readMeasure> => {
+    if (typeof cell !== 'string') return readMeasure(cell);
+    let m = measures.get(cell);
+    if (m === undefined) measures.set(cell, (m = readMeasure(cell)));
+    return m;
+  };
   // The per-column parsers, built once.
   const present: { idx: number; col0: number; def: ColumnDef; parse: CellParser<unknown> }[] = [];
   const template: Field<unknown>[] = new Array<Field<unknown>>(N);
@@ -383,7 +391,7 @@ export function readCases(snapshot: Snapshot, options: ReadCasesOptions = {}): R
     } else {
       template[idx] = null;
       // The measure is read law-neutrally here and given its code when the case's rule set is known.
-      const parse = def.type === 'measure' ? readMeasure : (PARSERS[def.type] as CellParser<unknown>);
+      const parse = def.type === 'measure' ? readMeasureOnce : (PARSERS[def.type] as CellParser<unknown>);
       present.push({ idx, col0: col - 1, def, parse });
     }
   });

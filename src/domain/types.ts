@@ -302,6 +302,12 @@ export interface RuleContext {
   readonly settings: Settings;
   /** The run date ("today"), injected; rules never read the clock. */
   readonly today: Day;
+  /**
+   * Europe/Copenhagen UTC offsets already looked up in this run, by UTC hour (DST changes fall on
+   * whole UTC hours). Made per run by evaluateRecords: an offset lookup costs microseconds and a
+   * case list repeats the same hours.
+   */
+  readonly offsets?: Map<number, number>;
 }
 
 export interface Question {
