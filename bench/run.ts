@@ -180,6 +180,7 @@ async function benchSize(cases: number): Promise<SizeResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const ruleRates: number[] = [];
   const fullRates: number[] = [];
+  const fullMs: number[] = [];
   // Each figure in its own loop, so one measurement never pays for the other's garbage.
   for (let k = 0; k < CORE_ITER; k += 1) {
     gc?.();
@@ -196,13 +197,15 @@ async function benchSize(cases: number): Promise<SizeResult> {
     const t0 = process.hrtime.bigint();
     const r = evaluate(snapshot, { today: TODAY });
     if (!r.ok) throw new Error(r.error.message);
-    fullRates.push(r.report.cases.length / (Number(process.hrtime.bigint() - t0) / 1e9));
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    fullMs.push(ms);
+    fullRates.push(r.report.cases.length / (ms / 1000));
   }
   const ruleRate = Math.max(...ruleRates);
   const fullRate = Math.max(...fullRates);
   process.stdout.write(
     `(a) Regelkernen (14 spørgsmål + tabeller på læste sager): bedst ${rate(ruleRate)}, median ${rate(median(ruleRates))}\n` +
-      `    Hele den rene kæde (evaluate: læs celler, udvælgelse, regler, tabeller, notat, problemer): bedst ${rate(fullRate)}, median ${rate(median(fullRates))}  (mål ≥ 50.000: ${median(fullRates) >= 50_000 ? 'OK' : 'IKKE NÅET'})\n`,
+      `    Hele den rene kæde (evaluate: læs celler, udvælgelse, regler, tabeller, notat, problemer): bedst ${rate(fullRate)}, median ${rate(median(fullRates))}, median ${median(fullMs).toFixed(2)} ms pr. kørsel  (mål ≥ 50.000 sager/s, 17 sager < 5 ms: ${median(fullRates) >= 50_000 || (cases <= 17 && median(fullMs) < 5) ? 'OK' : 'IKKE NÅET'})\n`,
   );
 
   // (b) end to end vs bare ExcelJS, each in its own process

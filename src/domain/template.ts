@@ -56,7 +56,9 @@ function formatFor(type: ColumnDef['type']): string | null {
 export function templatePlan(today: Day): SheetBuild[] {
   const defaults = defaultSettings(today);
   const ruleSet = ruleSetForYear(defaults.afgoerelsesaar);
-  const columns = COLUMNS.filter((c) => !ruleSet.templateOmits.includes(c.id));
+  // Both rule sets read the same sheet, so every column is written (barnets-lov.md §3); only the
+  // drop-downs follow the law.
+  const columns = COLUMNS;
   const header: PlanValue[] = columns.map((c) => c.header);
   const headerStyles: (StyleId | null)[] = columns.map((): StyleId => 'table-header');
   const validations: { range: string; list: readonly string[]; source?: string }[] = [];

@@ -404,8 +404,6 @@ export interface RuleSet {
   readonly bfuKinds: readonly BfuKind[];
   /** The drop-down lists of the template that differ per law, by column. */
   readonly choices: Readonly<Partial<Record<ColumnId, readonly string[]>>>;
-  /** Columns the template leaves out because no rule of this law reads them. */
-  readonly templateOmits: readonly ColumnId[];
   readonly selection: SelectionRules;
   /** How each question's result is said in the memo; {K} kommune, {p} percent, {x} compliant, {n} total. */
   readonly memoPhrases: Readonly<Record<string, string>>;

@@ -40,9 +40,10 @@ describe('barometer template', () => {
     expect(rows.find((r) => r[0] === 'Opgørelsesdato')?.[1]).toBe('23-03-2025');
   });
 
-  test('made in 2024: Serviceloven measures, no BL-only columns or values', () => {
+  test('made in 2024: Serviceloven measures and values (every column, as both laws read the same sheet)', () => {
     const [cases] = templatePlan(day('10-02-2024')) as [SheetBuild];
-    expect(headers(cases)).not.toContain('Stillingtagen til barnets plan');
+    expect(headers(cases)).toEqual(COLUMNS.map((c) => c.header));
+    expect(listOf(cases, 'Børnesamtale ikke afholdt')).toContain('Modenhed eller sagens karakter');
     expect(listOf(cases, 'Foranstaltning')).toContain('Familiebehandling § 52, stk. 3, nr. 3');
     expect(listOf(cases, 'Børnefaglig undersøgelse')).not.toContain('Afdækning');
   });

@@ -1,8 +1,7 @@
 import { COLUMNS } from '../columns';
-import { SEL_2023 } from '../rules/sel2023';
 
-/** The columns of a Serviceloven list (the BL-only columns left out, as in its template). */
-const SEL_COLUMNS = COLUMNS.filter((c) => !SEL_2023.templateOmits.includes(c.id));
+/** The columns of a Serviceloven list as before Barnets lov (its own columns left out). */
+const SEL_COLUMNS = COLUMNS.filter((c) => c.id !== 'synspunkter' && c.id !== 'plan_stillingtagen');
 import { evaluate } from '../evaluate';
 import { REVIEW_HEADERS, type Cell, type ColumnId, type Report, type Snapshot } from '../types';
 import { day } from './records';

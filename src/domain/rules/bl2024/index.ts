@@ -43,7 +43,6 @@ export const BL_2024: RuleSet = Object.freeze<RuleSet>({
     synspunkter: CHOICES.yesno,
     plan_stillingtagen: CHOICES['plan-stance'],
   },
-  templateOmits: [],
   selection: SELECTION,
   memoPhrases: MEMO_PHRASES,
   // There are no confirmed national figures for Barnets lov editions (barnets-lov.md §5).

@@ -40,7 +40,6 @@ export const SEL_2023: RuleSet = Object.freeze<RuleSet>({
     bfu: CHOICES.bfu,
     boernesamtale_undtagelse: CHOICES['conversation-exception'],
   },
-  templateOmits: ['synspunkter', 'plan_stillingtagen'],
   selection: SELECTION,
   memoPhrases: MEMO_PHRASES,
   nationalFigure,
