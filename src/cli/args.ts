@@ -1,4 +1,5 @@
 import { dayFromYmd, isValidYmd } from '../domain/days';
+import { findRuleSet, RULESET_IDS } from '../domain/rules';
 import type { Day } from '../domain/types';
 import { UserError } from '../workbook/port';
 
@@ -13,6 +14,8 @@ export type Command =
       readonly kommune: string | null;
       readonly opgoerelsesdato: Day | null;
       readonly offentliggoerelse: boolean;
+      /** --ruleset: a rule set for every case (barnets-lov.md §1); null = by each decision date. */
+      readonly ruleset: string | null;
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
@@ -22,7 +25,7 @@ export type Command =
 export const USAGE = [
   'Brug:',
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
-  '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse]',
+  '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
   '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer demo',
   '  barometer --help',
@@ -32,6 +35,7 @@ export const USAGE = [
   '          input-filen ændres aldrig).',
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
+  `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
   'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
   '',
@@ -57,7 +61,7 @@ export function parseDayArg(flag: string, text: string): Day {
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today']);
+  const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today', '--ruleset']);
   const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--force', '--help', '-h']);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -93,12 +97,24 @@ export function parseArgs(argv: readonly string[]): Command {
   };
   switch (verb) {
     case 'check': {
-      only(['--out', '--json', '--kommune', '--opgoerelsesdato', '--offentliggoerelse', '--today']);
+      only([
+        '--out',
+        '--json',
+        '--kommune',
+        '--opgoerelsesdato',
+        '--offentliggoerelse',
+        '--ruleset',
+        '--today',
+      ]);
       if (positional.length < 2) throw usage('Angiv den .xlsx-fil, der skal kontrolleres');
       if (positional.length > 2) throw usage(`For mange argumenter: "${positional.slice(2).join(' ')}"`);
       const kommune = str('--kommune');
       if (kommune !== null && kommune.trim() === '') throw usage('--kommune må ikke være tom');
       const opg = str('--opgoerelsesdato');
+      const rs = str('--ruleset');
+      const ruleset = rs === null ? null : findRuleSet(rs)?.id;
+      if (ruleset === undefined)
+        throw usage(`--ruleset skal være ${RULESET_IDS.join(' eller ')} (fik "${rs}")`);
       return {
         verb: 'check',
         input: positional[1] as string,
@@ -107,6 +123,7 @@ export function parseArgs(argv: readonly string[]): Command {
         kommune: kommune?.trim() ?? null,
         opgoerelsesdato: opg === null ? null : parseDayArg('--opgoerelsesdato', opg),
         offentliggoerelse: flags.has('--offentliggoerelse'),
+        ruleset,
         today,
       };
     }

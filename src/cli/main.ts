@@ -131,7 +131,11 @@ async function check(
   if (cmd.opgoerelsesdato !== null) overrides.opgoerelsesdato = cmd.opgoerelsesdato;
   if (cmd.offentliggoerelse) overrides.offentliggoerelse = true;
   const today = cmd.today ?? todayInCopenhagen();
-  const result = evaluate(snapshot, { today, overrides });
+  const result = evaluate(snapshot, {
+    today,
+    overrides,
+    ...(cmd.ruleset === null ? {} : { ruleset: cmd.ruleset }),
+  });
   if (!result.ok) {
     throw new UserError(`"${displayName}": ${result.error.message}`, 2);
   }
@@ -197,6 +201,7 @@ async function demo(cmd: Extract<Command, { verb: 'demo' }>, io: Io): Promise<nu
       json: cmd.json,
       kommune: null,
       opgoerelsesdato: null,
+      ruleset: null,
       offentliggoerelse: false,
       today: cmd.today,
     },

@@ -210,12 +210,14 @@ export interface CaseView {
 const BFU_TEXT = {
   ny: 'Ny undersøgelse',
   opdatering: 'Opdatering',
+  afdaekning: 'Afdækning',
   ingen: 'Ingen',
   'ikke-relevant': 'Ikke relevant',
 };
 const EXCEPTION_TEXT = {
   'oenskede-ikke': 'Barnet ønskede ikke samtale',
   modenhed: 'Modenhed eller sagens karakter',
+  alder: 'Alder eller andre forhold',
   'ikke-relevant': 'Ikke relevant',
   andet: 'anden begrundelse',
 };
@@ -256,6 +258,8 @@ export function fieldText(c: CaseResult, id: ColumnId): string {
       return EXCEPTION_TEXT[v as keyof typeof EXCEPTION_TEXT];
     case 'reassessment':
       return REASSESSMENT_TEXT[v as keyof typeof REASSESSMENT_TEXT];
+    case 'plan-stance':
+      return v === 'ikke-noedvendig' ? 'Plan ikke nødvendig' : 'Plan udarbejdes';
     case 'measure':
       return measureText(c);
     case 'cpr':
@@ -309,7 +313,8 @@ export function caseView(report: Report, index: number): CaseView | null {
   const questions: QuestionView[] = [];
   const notRelevant: string[] = [];
   let reviewedQuestions = 0;
-  for (const q of getRuleSet(report.ruleset).questions) {
+  // The case's own rule set: a mixed list shows each case under the law of its decision date.
+  for (const q of getRuleSet(c.ruleset).questions) {
     const v = c.verdicts[q.id];
     if (v === undefined || !isReviewable(q)) continue;
     if (v.computedAnswer === IKKE_RELEVANT && v.answer === IKKE_RELEVANT) {
@@ -331,7 +336,7 @@ export function caseView(report: Report, index: number): CaseView | null {
       corrected,
       status,
       line: line === undefined ? null : lineSummary(line),
-      sources: q.columns.map((id) => {
+      sources: [...q.columns, ...(q.conditionalColumns ?? [])].map((id) => {
         const col = info.columns[id];
         return {
           column: COLUMN_BY_ID[id].header,

@@ -13,7 +13,8 @@ export type ColumnType =
   | 'bfu'
   | 'conversation-exception'
   | 'effected'
-  | 'reassessment';
+  | 'reassessment'
+  | 'plan-stance';
 
 export interface ColumnDef {
   readonly id: ColumnId;
@@ -25,6 +26,11 @@ export interface ColumnDef {
   readonly required: boolean;
   /** A missing column reads as all blank (Nej) without a problem (spec §2.1). */
   readonly blankWhenMissing: boolean;
+  /**
+   * A missing column is reported once for the sheet. False for columns only some rules read for
+   * some cases (barnets-lov.md §3: synspunkter, plan_stillingtagen): their rule reports it per case.
+   */
+  readonly reportWhenMissing: boolean;
 }
 
 const col = (
@@ -32,7 +38,7 @@ const col = (
   header: string,
   aliases: readonly string[],
   type: ColumnType,
-  opts: { required?: boolean; blankWhenMissing?: boolean } = {},
+  opts: { required?: boolean; blankWhenMissing?: boolean; reportWhenMissing?: boolean } = {},
 ): ColumnDef => ({
   id,
   header,
@@ -40,6 +46,8 @@ const col = (
   type,
   required: opts.required ?? false,
   blankWhenMissing: opts.blankWhenMissing ?? false,
+  // Decision: navn is only shown to the reviewer; no rule needs it, so its absence is no problem.
+  reportWhenMissing: opts.reportWhenMissing ?? (id !== 'navn' && !(opts.blankWhenMissing ?? false)),
 });
 
 /** The known columns of Sagsoversigt in template order (spec §2.1). */
@@ -57,28 +65,51 @@ export const COLUMNS: readonly ColumnDef[] = [
   col('dom_ukn', 'Afgørelse efter dom eller Ungdomskriminalitetsnævnet', ['Dom/UKN'], 'yesno', {
     blankWhenMissing: true,
   }),
-  col('bfu', 'Børnefaglig undersøgelse', ['BFU'], 'bfu'),
+  col('bfu', 'Børnefaglig undersøgelse', ['BFU', 'Undersøgelse'], 'bfu'),
   col('bfu_grund', 'Lovlig grund til ingen undersøgelse', [], 'text'),
   col('opmaerksom', 'Kommunen blev opmærksom', ['Opmærksom dato'], 'date'),
   col('bfu_afsluttet', 'Undersøgelsen afsluttet', ['BFU afsluttet'], 'date'),
   col('bfu_foreloebig', 'Foreløbig vurdering', ['Foreløbig vurdering ved fristoverskridelse'], 'text'),
-  col('akut', 'Akut eller foreløbig støtte', ['Akut'], 'yesno', { blankWhenMissing: true }),
+  col(
+    'akut',
+    'Akut eller sideløbende indsats',
+    ['Akut eller foreløbig støtte', 'Akut', 'Sideløbende indsats'],
+    'yesno',
+    { blankWhenMissing: true },
+  ),
   col('stillingtagen', 'Begrundet stillingtagen', [], 'yesno'),
   col('samtale_bfu', 'Samtale med barnet i undersøgelsen', [], 'yesno-irrelevant'),
   col('foraeldre', 'Oplysninger fra forældremyndighedsindehaver', ['Forældrenes oplysninger'], 'yesno'),
   col('boernesamtale', 'Børnesamtale før afgørelsen', ['Børnesamtale dato'], 'date'),
   col('boernesamtale_undtagelse', 'Børnesamtale ikke afholdt', [], 'conversation-exception'),
-  col('effektueret', 'Foranstaltningen effektueret', ['Iværksat'], 'effected'),
+  col('effektueret', 'Foranstaltningen effektueret', ['Iværksat', 'Indsatsen iværksat'], 'effected'),
   col('ophoert', 'Foranstaltningen ophørt', ['Ophørt'], 'date'),
   col('kontakt', 'Første kontakt med barnet', ['Kontakt med barnet'], 'date'),
   col('kontakt_grund', 'Begrundelse for manglende kontakt', [], 'text'),
-  col('handleplan', 'Handleplan udarbejdet', ['Handleplan dato'], 'date'),
+  col(
+    'handleplan',
+    'Handleplan udarbejdet',
+    ['Handleplan dato', 'Barnets plan udarbejdet', 'Barnets plan', 'Ungeplan udarbejdet'],
+    'date',
+  ),
   col('handleplan_grund', 'Lovlig grund til ingen handleplan', [], 'text'),
-  col('handleplan_indsats', 'Handleplanen angiver nødvendig indsats', [], 'yesno'),
+  col(
+    'handleplan_indsats',
+    'Handleplanen angiver nødvendig indsats',
+    ['Planen indeholder konkrete mål'],
+    'yesno',
+  ),
   col('opfoelgning', 'Første opfølgning', ['Opfølgning dato'], 'date'),
   col('underretning', 'Første underretning efter afgørelsen', ['Underretning modtaget'], 'datetime'),
   col('vurdering_24t', '24-timers vurdering', ['Vurdering foretaget'], 'datetime'),
   col('genvurdering', 'Genvurdering', [], 'reassessment'),
+  // Added for Barnets lov (barnets-lov.md §3); last, so earlier sheets keep their column order.
+  col('synspunkter', 'Barnets synspunkter tilvejebragt på anden vis', ['Synspunkter på anden vis'], 'yesno', {
+    reportWhenMissing: false,
+  }),
+  col('plan_stillingtagen', 'Stillingtagen til barnets plan', ['Barnets plan besluttet'], 'plan-stance', {
+    reportWhenMissing: false,
+  }),
 ];
 
 export const COLUMN_BY_ID: Readonly<Record<ColumnId, ColumnDef>> = Object.fromEntries(
@@ -97,4 +128,5 @@ export const CHOICES = {
   ],
   effected: ['Ikke effektueret'],
   reassessment: ['Ja', 'Vurdering fremgår ikke', 'Ikke foretaget'],
+  'plan-stance': ['Plan udarbejdes', 'Plan ikke nødvendig'],
 } as const;

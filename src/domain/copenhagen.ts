@@ -1,5 +1,6 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { ymdFromDay } from './days';
+import type { Day } from './types';
 import type { DateTime } from './types';
 
 export const COPENHAGEN = 'Europe/Copenhagen';
@@ -14,14 +15,43 @@ export const COPENHAGEN = 'Europe/Copenhagen';
  */
 export function wallClockToEpochMs(dt: DateTime): number {
   const minutes = dt.minutes ?? 0;
-  const key = dt.day * 1440 + minutes;
-  const hit = instantCache.get(key);
-  if (hit !== undefined) return hit;
   const { y, m, d } = ymdFromDay(dt.day);
-  const ms = new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, 0, 0, COPENHAGEN).getTime();
-  if (instantCache.size < 100_000) instantCache.set(key, ms);
-  return ms;
+  return new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, 0, 0, COPENHAGEN).getTime();
 }
 
-/** Wall-clock minute → instant; a time-zone lookup costs microseconds, and case lists repeat times. */
-const instantCache = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+/** Day 0 (30-12-1899) as epoch ms: a Day's wall clock read as if it were UTC. */
+const DAY0_MS = Date.UTC(1899, 11, 30);
+/** Two DST changes of Europe/Copenhagen are at least 5 months apart (last Sunday of October to March). */
+const MAX_SPAN_DAYS = 140;
+
+/** Copenhagen's UTC offset (minutes) at an instant, from @date-fns/tz, remembered in `offsets` by UTC hour. */
+function offsetAt(ms: number, offsets: Map<number, number> | undefined): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = offsets?.get(hour);
+  if (known !== undefined) return known;
+  const off = tzOffset(COPENHAGEN, new Date(hour * HOUR_MS));
+  offsets?.set(hour, off);
+  return off;
+}
+
+/**
+ * Real minutes from one wall-clock time to another in Europe/Copenhagen (spec §4: a DST night counts
+ * as the hour it is). When @date-fns/tz gives the same UTC offset 3 hours before the first and 3 hours
+ * after the second (on a span too short to hold two DST changes), no change lies between and the
+ * wall-clock difference is the real one; otherwise the exact instants (TZDate) decide.
+ * @example elapsedCopenhagen({ day: d, minutes: 180 }, { day: d + 1, minutes: 240 }) === 1500 // 25 h, no DST
+ */
+export function elapsedCopenhagen(
+  from: { day: Day; minutes: number },
+  to: { day: Day; minutes: number },
+  offsets?: Map<number, number>,
+): number {
+  const wall = (to.day - from.day) * 1440 + to.minutes - from.minutes;
+  if (wall >= 0 && to.day - from.day <= MAX_SPAN_DAYS) {
+    const a = DAY0_MS + from.day * 86_400_000 + from.minutes * 60_000 - 3 * HOUR_MS;
+    const b = DAY0_MS + to.day * 86_400_000 + to.minutes * 60_000 + 3 * HOUR_MS;
+    if (offsetAt(a, offsets) === offsetAt(b, offsets)) return wall;
+  }
+  return Math.round((wallClockToEpochMs(to) - wallClockToEpochMs(from)) / 60_000);
+}

@@ -2,6 +2,7 @@ import { applyCorrections, latestLines, readCorrections, reviewLine } from './co
 import { SEL_2023 } from './rules/sel2023';
 import { evaluateRecords } from './evaluate';
 import { ctx, day, record } from './testing/records';
+import { reportOf, reviewSnapshot } from './testing/review';
 import { snap } from './testing/snapshot';
 import { REVIEW_HEADERS, type Cell, type Correction } from './types';
 
@@ -197,4 +198,92 @@ test('reviewLine builds the log row with an Excel serial Tidspunkt', () => {
       initials: null,
     })[0],
   ).toBe(45000 - 1462);
+});
+
+// Issue 9 item 5 (spec §10): approvals and corrections when the data change; lines for 1.1.
+describe('the log against changed data, and lines for table 1.1 (spec §10)', () => {
+  const at = (h: number) => `01-12-2025 ${String(h).padStart(2, '0')}:00`;
+  const verdict = (rep: ReturnType<typeof reportOf>, sagsnr: number, q: string) =>
+    rep.cases.find((c) => c.sagsnr === sagsnr)!.verdicts[q]!;
+  const count = (rep: ReturnType<typeof reportOf>, id: string, label: string) =>
+    rep.tables.find((t) => t.id === id)?.rows.find((r) => r.label === label)?.count;
+
+  test('an approval never replaces the computed verdict: after a data change the new computed verdict shows', () => {
+    const log: Cell[][] = [[at(10), 2, '2.4', 'Ja', 'Ja', '', 'AB']];
+    const before = reportOf(reviewSnapshot({ log }));
+    expect(verdict(before, 2, '2.4')).toMatchObject({ answer: 'Ja', computedAnswer: 'Ja' });
+    expect(verdict(before, 2, '2.4').correction).toBeUndefined();
+    const after = reportOf(
+      reviewSnapshot({
+        log,
+        edit: (cases) => {
+          (cases[1] as Record<string, Cell>).stillingtagen = 'Nej';
+        },
+      }),
+    );
+    expect(verdict(after, 2, '2.4')).toMatchObject({ answer: 'Nej', computedAnswer: 'Nej', stale: true });
+    expect(verdict(after, 2, '2.4').correction).toBeUndefined();
+    expect(after.cases.find((c) => c.sagsnr === 2)!.review).toBe('ændret siden gennemgang');
+    expect(count(after, '2.4', 'Nej')).toBe(1);
+    expect(after.problems.filter((p) => p.code === 'review-stale').map((p) => p.question)).toEqual(['2.4']);
+  });
+
+  test('a correction replaces the computed verdict and stays in force when the data change', () => {
+    const log: Cell[][] = [[at(10), 1, '2.3', 'Nej', 'Ja', 'Partshøring medregnet', 'AB']];
+    const before = reportOf(reviewSnapshot({ log }));
+    expect(verdict(before, 1, '2.3')).toMatchObject({ answer: 'Ja', computedAnswer: 'Nej' });
+    const after = reportOf(
+      reviewSnapshot({
+        log,
+        edit: (cases) => {
+          (cases[0] as Record<string, Cell>).bfu_foreloebig = 'Foreløbig vurdering 01-01-2021';
+        },
+      }),
+    );
+    expect(verdict(after, 1, '2.3')).toMatchObject({
+      answer: 'Ja',
+      computedAnswer: 'Nej, men lovlig grund',
+      stale: true,
+    });
+    expect(count(after, '2.3', 'Ja')).toBe(3); // cases 2 and 3 computed, case 1 corrected
+    expect(count(after, '2.3', 'Nej, men lovlig grund')).toBe(0);
+    expect(after.cases.find((c) => c.sagsnr === 1)!.review).toBe('ændret siden gennemgang');
+  });
+
+  test.each<[string, Cell, Cell]>([
+    ['a correction', '1.1', 'Kontaktperson § 52, stk. 3, nr. 6'],
+    ['an approval', '1.1', 'Familiebehandling § 52, stk. 3, nr. 3'],
+    ['a number cell 1.1', 1.1, 'Andre foranstaltninger efter § 52, stk. 3.'],
+    ['a withdrawal', ' 1.1 ', null],
+  ])('a line for 1.1 (%s) is ignored and reported naming the log row', (_n, q, to) => {
+    const r = read([['01-06-2023 10:00', 1, q, 'Familiebehandling § 52, stk. 3, nr. 3', to, 'x', 'AB']]);
+    expect(r.lines).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ severity: 'error', row: 2, sheet: 'Gennemgang', cell: 'C2' });
+    expect(r.problems[0]!.message).toMatch(/^Gennemgang!C2: Spørgsmål 1\.1 .*Foranstaltning/);
+  });
+
+  test('through evaluate: a 1.1 line changes neither table 1.1 nor the case, and the problem names the log row', () => {
+    const log: Cell[][] = [
+      [at(9), 2, '2.4', 'Ja', 'Ja', '', 'AB'],
+      [
+        at(10),
+        2,
+        '1.1',
+        'Familiebehandling § 52, stk. 3, nr. 3',
+        'Kontaktperson § 52, stk. 3, nr. 6',
+        'x',
+        'AB',
+      ],
+    ];
+    const plain = reportOf(reviewSnapshot());
+    const rep = reportOf(reviewSnapshot({ log }));
+    expect(rep.tables.find((t) => t.id === '1.1')).toEqual(plain.tables.find((t) => t.id === '1.1'));
+    expect(verdict(rep, 2, '1.1')).toMatchObject({ answer: 'Familiebehandling § 52, stk. 3, nr. 3' });
+    expect(verdict(rep, 2, '1.1').correction).toBeUndefined();
+    const p = rep.problems.filter((x) => x.code === 'invalid-review-line');
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ row: 3, cell: 'C3', sheet: 'Gennemgang' });
+    expect(rep.corrections.map((l) => l.question)).toEqual(['2.4']);
+  });
 });

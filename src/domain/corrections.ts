@@ -164,6 +164,15 @@ export function readCorrections(
       );
       continue;
     }
+    // Spec §10: table 1.1 (the measure) is a fact, not a requirement; it is corrected in the case sheet.
+    if (q.compliantRows.length === 0) {
+      problem(
+        logRow,
+        cols.spoergsmaal ?? null,
+        `Spørgsmål ${q.id} er en oplysning om sagen og ikke et krav, så linjen bruges ikke; ret i stedet cellen Foranstaltning i sagsoversigten.`,
+      );
+      continue;
+    }
     // Spacing is not part of an answer: "Nej,  men lovlig grund" is read as the table row.
     const raw = text(get(row, 'rettet'), date1904).replace(CORRECTED_SUFFIX, '').replace(/\s+/g, ' ').trim();
     let correctedTo: string | null = null;

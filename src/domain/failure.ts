@@ -1,3 +1,5 @@
+import type { CellProblemCode } from './types';
+
 /**
  * The result of a cell parser that could not read a value. Parsers return shared constant
  * failures (no allocation on the hot path); the caller turns one into a Problem with the cell.
@@ -5,14 +7,14 @@
 export interface ParseFailure {
   readonly failure: true;
   /** Stable problem code, e.g. "invalid-date", "ambiguous-measure", "error-value". */
-  readonly code: string;
+  readonly code: CellProblemCode;
   /** What the value is not, completing "… er ikke …": e.g. "en gyldig dato". */
   readonly what: string;
   /** Danish sentence saying what is accepted, e.g. "Skriv datoen som dd-mm-åååå." */
   readonly hint: string;
 }
 
-export function failure(code: string, what: string, hint: string): ParseFailure {
+export function failure(code: CellProblemCode, what: string, hint: string): ParseFailure {
   return Object.freeze({ failure: true as const, code, what, hint });
 }
 

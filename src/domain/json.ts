@@ -7,6 +7,7 @@ export interface ReportJson {
   readonly cases: number;
   readonly tables: readonly (
     | {
+        readonly ruleset: string;
         readonly id: string;
         readonly title: string;
         readonly total: number;
@@ -17,6 +18,7 @@ export interface ReportJson {
         }[];
       }
     | {
+        readonly ruleset: string;
         readonly id: string;
         readonly title: string;
         readonly total: number;
@@ -25,6 +27,7 @@ export interface ReportJson {
       }
   )[];
   readonly verdicts: readonly {
+    readonly ruleset: string;
     readonly sagsnr: number | null;
     readonly row: number;
     readonly answers: Readonly<Record<string, string>>;
@@ -42,7 +45,8 @@ export interface ReportJson {
 /**
  * The report as spec §9's JSON: tables with total 0 are already left out; suppressed tables keep
  * id, title and total with `suppressed: true` and `rows: []`; answers are the final ones
- * (corrections applied) as plain labels, without "(rettet)".
+ * (corrections applied) as plain labels, without "(rettet)". `ruleset` is the rule set of
+ * Afgørelsesår (or the forced one); every table and verdict names its own (barnets-lov.md §1).
  */
 export function toJson(report: Report): ReportJson {
   return {
@@ -51,8 +55,16 @@ export function toJson(report: Report): ReportJson {
     cases: report.cases.length,
     tables: report.tables.map((t) =>
       t.suppressed
-        ? { id: t.id, title: t.title, total: t.total, suppressed: true as const, rows: [] as [] }
+        ? {
+            ruleset: t.ruleset,
+            id: t.id,
+            title: t.title,
+            total: t.total,
+            suppressed: true as const,
+            rows: [] as [],
+          }
         : {
+            ruleset: t.ruleset,
             id: t.id,
             title: t.title,
             total: t.total,
@@ -60,6 +72,7 @@ export function toJson(report: Report): ReportJson {
           },
     ),
     verdicts: report.cases.map((c) => ({
+      ruleset: c.ruleset,
       sagsnr: c.sagsnr,
       row: c.row,
       answers: Object.fromEntries(Object.entries(c.verdicts).map(([id, v]) => [id, v.answer])),

@@ -1,5 +1,6 @@
 import { isFailure } from './failure';
-import { MEASURES, MEASURE_BY_CODE, parseMeasure, TABLE_11_ROWS } from './measures';
+import { MEASURE_BY_CODE, parseMeasure } from './measures';
+import { MEASURES, TABLE_11_ROWS } from './rules/sel2023/measures';
 import type { Cell, MeasureCode } from './types';
 
 describe('MEASURES', () => {

@@ -1,38 +1,21 @@
 import { ERROR_VALUE, failure, type ParseFailure } from './failure';
 import { isBlankText } from './fold';
-import type { Cell, MeasureCode } from './types';
+import { RULE_SETS, getRuleSet } from './rules';
+import type { Cell, MeasureCode, MeasureDef, MeasureKind, RuleSet } from './types';
 
-/** Table 1.1's rows in order (spec §5, seed 000). */
-export const TABLE_11_ROWS = [
-  'Anbringelse (frivillig) § 52, stk. 3, nr. 7',
-  'Anbringelse (tvangsmæssig) § 58, stk. 1',
-  'Familiebehandling § 52, stk. 3, nr. 3',
-  'Andre foranstaltninger efter § 52, stk. 3.',
-] as const;
+/**
+ * Reading the Foranstaltning cell (spec §2.4, barnets-lov.md §2). A cell names a kind of measure
+ * by a label, a reference ("§ 52, stk. 3, nr. 7", "52.3.7", "§ 46", "32.1.5") or a keyword
+ * ("Familiebehandling"); the rule set of the case then gives the code. A label or reference also
+ * tells which law the writer used, so a measure written with the other law's reference is read as
+ * its counterpart and warned about.
+ */
 
-const OTHER = TABLE_11_ROWS[3];
-
-export interface MeasureDef {
-  readonly code: MeasureCode;
-  /** The exact label used in outputs (spec §2.4). */
-  readonly label: string;
-  /** The row of table 1.1 the measure is counted in. */
-  readonly table11Row: string;
+export interface MeasureReading {
+  readonly kind: MeasureKind;
+  /** The measure as written, when a label or a reference named one law's measure; null for keywords. */
+  readonly written: MeasureDef | null;
 }
-
-export const MEASURES: readonly MeasureDef[] = [
-  { code: 'A7', label: 'Anbringelse (frivillig) § 52, stk. 3, nr. 7', table11Row: TABLE_11_ROWS[0] },
-  { code: 'T58', label: 'Anbringelse (tvangsmæssig) § 58, stk. 1', table11Row: TABLE_11_ROWS[1] },
-  { code: 'F3', label: 'Familiebehandling § 52, stk. 3, nr. 3', table11Row: TABLE_11_ROWS[2] },
-  { code: 'P2', label: 'Praktisk pædagogisk støtte i hjemmet § 52, stk. 3, nr. 2', table11Row: OTHER },
-  { code: 'D4', label: 'Døgnophold § 52, stk. 3, nr. 4', table11Row: OTHER },
-  { code: 'L5', label: 'Aflastningsordning § 52, stk. 3, nr. 5', table11Row: OTHER },
-  { code: 'K6', label: 'Kontaktperson § 52, stk. 3, nr. 6', table11Row: OTHER },
-];
-
-export const MEASURE_BY_CODE: Readonly<Record<MeasureCode, MeasureDef>> = Object.fromEntries(
-  MEASURES.map((m) => [m.code, m]),
-) as Record<MeasureCode, MeasureDef>;
 
 const INVALID = failure(
   'invalid-measure',
@@ -65,86 +48,90 @@ function words(text: string): string {
   return ` ${s} `;
 }
 
-/** Keywords (as folded words, padded with spaces where a whole word is meant) → code. */
-const KEYWORDS: readonly (readonly [string, MeasureCode])[] = [
-  ['frivillig anbringelse', 'A7'],
-  ['frivilligt anbragt', 'A7'],
-  ['anbringelse frivillig', 'A7'],
-  ['anbringelse med samtykke', 'A7'],
-  ['tvangsanbringelse', 'T58'],
-  ['tvangsanbragt', 'T58'],
-  ['tvangsmaessig anbringelse', 'T58'],
-  ['anbringelse tvangsmaessig', 'T58'],
-  ['anbringelse uden samtykke', 'T58'],
-  ['familiebehandling', 'F3'],
-  ['praktisk paedagogisk stoette', 'P2'],
-  ['doegnophold', 'D4'],
-  ['aflastning', 'L5'],
-  ['kontaktperson', 'K6'],
+/** Keywords (folded words) → kind; the same for both laws (barnets-lov.md §2). */
+const KEYWORDS: readonly (readonly [string, MeasureKind])[] = [
+  ['frivillig anbringelse', 'placement-consent'],
+  ['frivilligt anbragt', 'placement-consent'],
+  ['anbringelse frivillig', 'placement-consent'],
+  ['anbringelse med samtykke', 'placement-consent'],
+  ['tvangsanbringelse', 'placement-forced'],
+  ['tvangsanbragt', 'placement-forced'],
+  ['tvangsmaessig anbringelse', 'placement-forced'],
+  ['anbringelse tvangsmaessig', 'placement-forced'],
+  ['anbringelse uden samtykke', 'placement-forced'],
+  ['familiebehandling', 'family-treatment'],
+  ['praktisk paedagogisk stoette', 'practical-support'],
+  ['praktisk paedagogisk eller anden stoette', 'practical-support'],
+  ['doegnophold', 'residential'],
+  ['familieanbringelse', 'residential'],
+  ['aflastning', 'respite'],
+  ['stoetteophold', 'respite'],
+  ['kontaktperson', 'contact-person'],
 ];
 
-const REF_52_RE = / 52 (?:stk )?3 (?:nr )?([2-7]) /;
-const REF_58_RE = / 58 (?:stk 1 )?/;
-const NR_TO_CODE: Readonly<Record<string, MeasureCode>> = {
-  '2': 'P2',
-  '3': 'F3',
-  '4': 'D4',
-  '5': 'L5',
-  '6': 'K6',
-  '7': 'A7',
-};
+const ALL_MEASURES: readonly MeasureDef[] = RULE_SETS.flatMap((r) => r.measures);
+const LABELS = new Map<string, MeasureDef>(ALL_MEASURES.map((m) => [words(m.label), m]));
 
-const LABEL_KEYS = new Map<string, MeasureCode>(MEASURES.map((m) => [words(m.label), m.code]));
-const cache = new Map<string, MeasureCode | ParseFailure>();
-
-function fromText(text: string): MeasureCode | ParseFailure {
+function fromText(text: string): MeasureReading | ParseFailure {
   const w = words(text);
-  const exact = LABEL_KEYS.get(w);
-  if (exact) return exact;
-  let found: MeasureCode | null = null;
-  const note = (code: MeasureCode): boolean => {
-    if (found !== null && found !== code) return false;
-    found = code;
+  const exact = LABELS.get(w);
+  if (exact) return { kind: exact.kind, written: exact };
+  let kind: MeasureKind | null = null;
+  let written: MeasureDef | null = null;
+  const note = (k: MeasureKind): boolean => {
+    if (kind !== null && kind !== k) return false;
+    kind = k;
     return true;
   };
-  for (const [kw, code] of KEYWORDS) {
-    if (w.includes(kw) && !note(code)) return CONFLICT;
+  for (const [kw, k] of KEYWORDS) if (w.includes(kw) && !note(k)) return CONFLICT;
+  for (const m of ALL_MEASURES) {
+    if (!m.reference.test(w)) continue;
+    if (!note(m.kind)) return CONFLICT;
+    written ??= m;
   }
-  const r52 = REF_52_RE.exec(w);
-  if (r52 && !note(NR_TO_CODE[r52[1] as string] as MeasureCode)) return CONFLICT;
-  if (REF_58_RE.test(w) && !note('T58')) return CONFLICT;
-  if (found !== null) return found;
+  if (kind !== null) return { kind, written };
   // "Anbringelse" (or "anbragt") without frivillig/tvangsmæssig or a § reference (spec §2.4).
   if (/ anbring| anbragt/.test(w)) return AMBIGUOUS;
   return INVALID;
 }
 
 /**
- * Reads a measure (spec §2.4): the label, the reference alone ("§ 52, stk. 3, nr. 7", "52.3.7",
- * "§ 58", "§ 58, stk. 1"), or a keyword ("Familiebehandling", "Tvangsanbringelse", …).
- * Text that points at two different measures fails; "Anbringelse" alone is ambiguous.
+ * Reads a Foranstaltning cell into the kind of measure it names, and the law's measure when a
+ * label or a reference named one. Text that points at two different kinds fails; "Anbringelse"
+ * alone is ambiguous.
+ * @example readMeasure("52.3.7") → { kind: 'placement-consent', written: A7 }
+ */
+export function readMeasure(cell: Cell): MeasureReading | null | ParseFailure {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') return isBlankText(cell) ? null : fromText(cell);
+  // Decision: a number cell is read as its text (58 → § 58); other numbers fail.
+  if (typeof cell === 'number') return fromText(String(cell));
+  if (typeof cell === 'boolean') return INVALID;
+  if ('error' in cell) return ERROR_VALUE;
+  return fromText(String(cell.n));
+}
+
+/** Every law's measure by code, the older law's first (P2 is in both; SEL's label is kept). */
+export const MEASURE_BY_CODE: Readonly<Record<MeasureCode, MeasureDef>> = Object.fromEntries(
+  [...ALL_MEASURES].reverse().map((m) => [m.code, m]),
+) as Record<MeasureCode, MeasureDef>;
+
+/** The rule set's measure of a kind (every rule set names every kind). */
+export function measureOfKind(ruleSet: RuleSet, kind: MeasureKind): MeasureDef {
+  return ruleSet.measures.find((m) => m.kind === kind) as MeasureDef;
+}
+
+/** The measure with this code in any rule set (P2 is the same in both). */
+export function measureByCode(code: MeasureCode): MeasureDef {
+  return ALL_MEASURES.find((m) => m.code === code) as MeasureDef;
+}
+
+/**
+ * Reads a measure as a rule set's code (default SEL-2023).
  * @example parseMeasure("52.3.7") === "A7"; parseMeasure("Aflastning") === "L5"
  */
-export function parseMeasure(cell: Cell): MeasureCode | null | ParseFailure {
-  if (cell === null || cell === undefined) return null;
-  let text: string;
-  if (typeof cell === 'string') {
-    if (isBlankText(cell)) return null;
-    text = cell;
-  } else if (typeof cell === 'number') {
-    // Decision: a number cell is read as its text (58 → § 58); other numbers fail.
-    text = String(cell);
-  } else if (typeof cell === 'boolean') {
-    return INVALID;
-  } else if ('error' in cell) {
-    return ERROR_VALUE;
-  } else {
-    text = String(cell.n);
-  }
-  let r = cache.get(text);
-  if (r === undefined) {
-    r = fromText(text);
-    if (cache.size < 10_000) cache.set(text, r);
-  }
-  return r;
+export function parseMeasure(cell: Cell, ruleSet: RuleSet = getRuleSet()): MeasureCode | null | ParseFailure {
+  const r = readMeasure(cell);
+  if (r === null || !('kind' in r)) return r;
+  return measureOfKind(ruleSet, r.kind).code;
 }

@@ -9,10 +9,9 @@ const memo = (id: string, answers: string[], over = {}, corrected = 0) => {
   const s = settings({ kommune: 'Testrup', undersoegelsesaar: 2023, ...over });
   const tables = computeTables(SEL_2023.questions, cases(id, answers), s, day('23-11-2025'));
   return buildMemo({
-    ruleSet: SEL_2023,
+    parts: [{ ruleSet: SEL_2023, cases: answers.length, tables }],
     settings: s,
     today: day('23-11-2025'),
-    tables,
     cases: answers.length,
     corrected,
   });

@@ -1,5 +1,6 @@
 import { defaultSettings } from './settings';
 import { columnFingerprint, META_NOTE } from './meta';
+import { SEL_2023 } from './rules/sel2023';
 import { planCaseRows, planWrite, reviewLogSheet, SUPPRESSED_TEXT } from './plan';
 import { snap } from './testing/snapshot';
 import { dayFromYmd } from './days';
@@ -31,6 +32,7 @@ const q = (id: string, chapter: 1 | 2, rows: string[]): Question => ({
 });
 
 const RULESET: RuleSet = {
+  ...SEL_2023,
   id: 'TEST',
   chapters: [
     { no: 1, title: 'Afgørelser' },
@@ -53,6 +55,7 @@ const v = (
 
 function caseResult(row: number, verdicts: Record<string, FinalVerdict>, selectionOk = true): CaseResult {
   return {
+    ruleset: 'TEST',
     row,
     sagsnr: row - 1,
     record,
@@ -80,6 +83,7 @@ const table = (
   counts: [string, number, number][],
   suppressed = false,
 ): TableResult => ({
+  ruleset: 'TEST',
   id,
   chapter,
   title: `TITEL ${id}`,
@@ -97,7 +101,8 @@ const BLOCK = ['2.2 kort', '2.3 kort', 'Udvælgelse', 'Bemærkninger'];
 function report(over: Partial<Report> = {}): Report {
   return {
     ruleset: 'TEST',
-    settings: { ...defaultSettings(), kommune: 'Testrup' },
+    rulesets: ['TEST'],
+    settings: { ...defaultSettings(dayFromYmd(2022, 6, 1)), kommune: 'Testrup' },
     today: dayFromYmd(2026, 11, 23),
     caseSheet: {
       name: 'Sagsoversigt',
@@ -135,6 +140,7 @@ function report(over: Partial<Report> = {}): Report {
     ],
     overview: [
       {
+        ruleset: 'TEST',
         id: '2.2',
         columnHeader: '2.2 kort',
         relevant: 2,

@@ -21,6 +21,7 @@ import {
   type GeneratedColumn,
   type PlanValue,
   type Problem,
+  type OverviewRow,
   type Question,
   type Report,
   type RuleSet,
@@ -305,6 +306,11 @@ function kommuneText(report: Report): string {
   return k ? `${k} Kommune` : 'Kommunen';
 }
 
+/** The rule sets of the report's parts: the given one for a list under one rule set. */
+function partsOf(report: Report, ruleset: RuleSet): readonly RuleSet[] {
+  return report.rulesets.length > 1 ? report.rulesets.map((id) => getRuleSet(id)) : [ruleset];
+}
+
 function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild {
   const values: PlanValue[][] = [];
   const styles: (StyleId | null)[][] = [];
@@ -321,27 +327,39 @@ function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild
     ['memo-heading', null, null],
   );
   push([null, null, null], [null, null, null]);
-  let chapter = -1;
   let longest = 0;
-  for (const t of report.tables) {
-    if (t.chapter !== chapter) {
-      chapter = t.chapter;
-      const ch = ruleset.chapters.find((c) => c.no === chapter);
-      push([`KAPITEL ${chapter}${ch ? ` ${ch.title}` : ''}`, null, null], ['chapter', null, null]);
+  // A list under two rule sets gets one part per rule set, each under its heading (barnets-lov.md §1).
+  const parts = partsOf(report, ruleset);
+  for (const part of parts) {
+    if (parts.length > 1) {
+      push([part.partHeading, null, null], ['memo-heading', null, null]);
+      push([null, null, null], [null, null, null]);
     }
-    push([`TABEL ${t.id} ${t.title}`, null, null], ['table-title', null, null]);
-    push(['', 'Antal sager', 'Procent'], ['table-header', 'table-header', 'table-header']);
-    if (t.suppressed) {
-      push([SUPPRESSED_TEXT, null, null], ['table-row', null, null]);
-    } else {
-      for (const row of t.rows) {
-        push([row.label, row.count, row.percent / 100], ['table-row', 'table-row', 'percent']);
-        if (row.label.length > longest) longest = row.label.length;
+    let chapter = -1;
+    let first = true;
+    for (const t of report.tables) {
+      if (t.ruleset !== part.id && parts.length > 1) continue;
+      if (t.chapter !== chapter) {
+        chapter = t.chapter;
+        const ch = part.chapters.find((c) => c.no === chapter);
+        push([`KAPITEL ${chapter}${ch ? ` ${ch.title}` : ''}`, null, null], ['chapter', null, null]);
+        if (first && part.tablesNote !== null) push([part.tablesNote, null, null], ['source', null, null]);
+        first = false;
       }
+      push([`TABEL ${t.id} ${t.title}`, null, null], ['table-title', null, null]);
+      push(['', 'Antal sager', 'Procent'], ['table-header', 'table-header', 'table-header']);
+      if (t.suppressed) {
+        push([SUPPRESSED_TEXT, null, null], ['table-row', null, null]);
+      } else {
+        for (const row of t.rows) {
+          push([row.label, row.count, row.percent / 100], ['table-row', 'table-row', 'percent']);
+          if (row.label.length > longest) longest = row.label.length;
+        }
+      }
+      push(['I alt', t.total, 1], ['table-total', 'table-total', 'percent-total']);
+      push([t.source, null, null], ['source', null, null]);
+      push([null, null, null], [null, null, null]);
     }
-    push(['I alt', t.total, 1], ['table-total', 'table-total', 'percent-total']);
-    push([t.source, null, null], ['source', null, null]);
-    push([null, null, null], [null, null, null]);
   }
   return {
     name,
@@ -363,6 +381,16 @@ export const OVERVIEW_HEADERS = [
   'Nej',
 ] as const;
 
+/**
+ * The chart's data range for a list under two rule sets: the first part, its heading row as the
+ * chart's header. Decision: one chart per sheet (SheetBuild.chart), so it shows the first part; a
+ * chart over both parts would put questions of the same id under different laws side by side.
+ */
+function chartRange(report: Report, headerRow: number): string {
+  const first = report.overview.filter((o) => o.ruleset === report.rulesets[0]).length;
+  return `A${headerRow + 1}:C${headerRow + 1 + first}`;
+}
+
 function overviewSheet(report: Report, name: string): SheetBuild {
   const title: PlanValue[] = [
     `Overblik – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
@@ -374,9 +402,20 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     [],
     OVERVIEW_HEADERS.map((): StyleId => 'table-header'),
   ];
-  for (const o of report.overview) {
+  const row = (o: OverviewRow): void => {
     values.push([o.columnHeader, o.compliant, o.national, o.relevant, o.ja, o.nejMen, o.nej]);
     styles.push(['table-row', 'percent', 'percent', 'table-row', 'table-row', 'table-row', 'table-row']);
+  };
+  const mixed = report.rulesets.length > 1;
+  if (mixed) {
+    // One part per rule set, each under its heading (barnets-lov.md §1).
+    for (const id of report.rulesets) {
+      values.push([getRuleSet(id).partHeading]);
+      styles.push(['chapter']);
+      for (const o of report.overview) if (o.ruleset === id) row(o);
+    }
+  } else {
+    for (const o of report.overview) row(o);
   }
   const lastData = headerRow + report.overview.length;
   values.push([]);
@@ -407,7 +446,11 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     // feeds the chart and a manager reads the key figure first.
     chart:
       report.overview.length > 0
-        ? { title: 'Overholdt pr. spørgsmål', dataRange: `A${headerRow}:C${lastData}`, anchor: 'I3' }
+        ? {
+            title: 'Overholdt pr. spørgsmål',
+            dataRange: mixed ? chartRange(report, headerRow) : `A${headerRow}:C${lastData}`,
+            anchor: 'I3',
+          }
         : undefined,
   };
 }

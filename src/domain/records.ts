@@ -1,10 +1,12 @@
 import { a1, columnLetter, parseRange } from './address';
-import { COLUMNS, type ColumnDef } from './columns';
+import { COLUMN_BY_ID, COLUMNS, type ColumnDef } from './columns';
 import { isBlankText } from './fold';
 import { findHeaderRow, matchHeader, type HeaderRow } from './headers';
 import { findGeneratedColumns, readMeta, type GeneratedMeta } from './meta';
 import { GENERATED_SHEETS } from './plan';
 import { isShowableSheetName, knownAndCount, quoteList, redactCpr } from './redact';
+import { measureOfKind, readMeasure, type MeasureReading } from './measures';
+import { getRuleSet, ruleSetForDecision } from './rules';
 import { CASE_SHEET, META_SHEET, REVIEW_SHEET, SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
 import { isFailure, PARSERS, type CellParser, type ParseFailure } from './values';
 import {
@@ -14,10 +16,14 @@ import {
   type CaseSheetInfo,
   type Cell,
   type ColumnId,
+  type BfuKind,
+  type Day,
   type FatalError,
   type GeneratedColumn,
   type Field,
   type Problem,
+  type RuleSet,
+  type Severity,
   type SheetSnapshot,
   type Snapshot,
 } from './types';
@@ -27,6 +33,8 @@ export type ReadCasesResult =
       readonly ok: true;
       readonly info: CaseSheetInfo;
       readonly records: CaseRecord[];
+      /** The rule set of each record (same order): by its decision date, or the one chosen. */
+      readonly ruleSets: RuleSet[];
       readonly problems: Problem[];
     }
   | { readonly ok: false; readonly error: FatalError };
@@ -240,10 +248,12 @@ function toRecord(row: number, v: Field<unknown>[]): CaseRecord {
     foraeldre: v[I.foraeldre] as CaseRecord['foraeldre'],
     boernesamtale: v[I.boernesamtale] as CaseRecord['boernesamtale'],
     boernesamtale_undtagelse: v[I.boernesamtale_undtagelse] as CaseRecord['boernesamtale_undtagelse'],
+    synspunkter: v[I.synspunkter] as CaseRecord['synspunkter'],
     effektueret: v[I.effektueret] as CaseRecord['effektueret'],
     ophoert: v[I.ophoert] as CaseRecord['ophoert'],
     kontakt: v[I.kontakt] as CaseRecord['kontakt'],
     kontakt_grund: v[I.kontakt_grund] as CaseRecord['kontakt_grund'],
+    plan_stillingtagen: v[I.plan_stillingtagen] as CaseRecord['plan_stillingtagen'],
     handleplan: v[I.handleplan] as CaseRecord['handleplan'],
     handleplan_grund: v[I.handleplan_grund] as CaseRecord['handleplan_grund'],
     handleplan_indsats: v[I.handleplan_indsats] as CaseRecord['handleplan_indsats'],
@@ -254,6 +264,75 @@ function toRecord(row: number, v: Field<unknown>[]): CaseRecord {
   };
 }
 
+export interface ReadCasesOptions {
+  /** The rule set of a case from its decision date (blank or unreadable included). */
+  readonly ruleSetFor?: (decision: Field<Day>) => RuleSet;
+}
+
+/**
+ * The rule set of the law in force on a case's decision date (barnets-lov.md §1); a case without a
+ * readable decision date takes `fallback` (the rule set of Afgørelsesår).
+ */
+export function byDecisionDate(fallback: RuleSet): (decision: Field<Day>) => RuleSet {
+  return (decision) => (typeof decision === 'number' ? ruleSetForDecision(decision) : fallback);
+}
+
+interface CellAt {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly def: ColumnDef;
+  readonly sagsnr: number | null;
+}
+
+function lawProblem(at: CellAt, severity: Severity, code: Problem['code'], text: string): Problem {
+  const ref = a1(at.row, at.col);
+  return {
+    sagsnr: at.sagsnr,
+    row: at.row,
+    column: at.def.header,
+    severity,
+    code,
+    message: `${sheetRef(at.sheet, ref)} (${at.def.header}): ${text}`,
+    sheet: at.sheet,
+    cell: ref,
+  };
+}
+
+/**
+ * The values whose meaning depends on the case's law, settled once its rule set is known: the
+ * measure gets the rule set's code (a measure written with the other law's reference is read as its
+ * counterpart, with a warning, barnets-lov.md §2), and a Børnefaglig undersøgelse value the law does
+ * not know (Afdækning before 2024, §3) becomes an unreadable cell. Changes `v` in place.
+ */
+function lawValues(v: Field<unknown>[], ruleSet: RuleSet, cellAt: (id: ColumnId) => CellAt): Problem[] {
+  const out: Problem[] = [];
+  const m = v[I.foranstaltning];
+  if (m !== null && typeof m === 'object' && 'kind' in m) {
+    const reading = m as MeasureReading;
+    const own = measureOfKind(ruleSet, reading.kind);
+    v[I.foranstaltning] = own.code;
+    const w = reading.written;
+    if (w !== null && !ruleSet.measures.includes(w)) {
+      const warning = ruleSet.otherLawWarning(w, own);
+      out.push(lawProblem(cellAt('foranstaltning'), 'warning', 'measure-other-law', warning));
+    }
+  }
+  const b = v[I.bfu];
+  if (typeof b === 'string' && !ruleSet.bfuKinds.includes(b as BfuKind)) {
+    v[I.bfu] = UNREADABLE;
+    out.push(
+      lawProblem(
+        cellAt('bfu'),
+        'error',
+        'invalid-bfu',
+        'Afdækning (barnets lov § 19) findes kun for afgørelser fra 1. januar 2024. Skriv Ny undersøgelse, Opdatering, Ingen eller Ikke relevant.',
+      ),
+    );
+  }
+  return out;
+}
+
 /**
  * Reads Sagsoversigt (spec §2.1): finds the case sheet and its header row, and parses every
  * case row. Unreadable cells become UNREADABLE with an error problem each; a missing optional
@@ -261,7 +340,8 @@ function toRecord(row: number, v: Field<unknown>[]): CaseRecord {
  * Fatal: no case sheet, a missing required column, or a case sheet that is completely empty.
  * Decision: a case sheet with headers but no case rows is ok with 0 records (the CLI says "ingen sager").
  */
-export function readCases(snapshot: Snapshot): ReadCasesResult {
+export function readCases(snapshot: Snapshot, options: ReadCasesOptions = {}): ReadCasesResult {
+  const ruleSetFor = options.ruleSetFor ?? byDecisionDate(getRuleSet());
   const meta = readMeta(snapshot);
   const located = locateCaseSheet(snapshot, meta);
   if ('code' in located) return { ok: false, error: located };
@@ -299,6 +379,14 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
     }
   }
 
+  // A case list repeats a few measure texts: each is read once per sheet.
+  const measures = new Map<string, ReturnType<typeof readMeasure>>();
+  const readMeasureOnce = (cell: Cell): ReturnType<typeof readMeasure> => {
+    if (typeof cell !== 'string') return readMeasure(cell);
+    let m = measures.get(cell);
+    if (m === undefined) measures.set(cell, (m = readMeasure(cell)));
+    return m;
+  };
   // The per-column parsers, built once.
   const present: { idx: number; col0: number; def: ColumnDef; parse: CellParser<unknown> }[] = [];
   const template: Field<unknown>[] = new Array<Field<unknown>>(N);
@@ -306,8 +394,7 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
     const col = header.columns[def.id];
     if (col === undefined) {
       template[idx] = def.blankWhenMissing ? null : NO_COLUMN;
-      // Decision: navn is only shown to the reviewer; no rule needs it, so its absence is no problem.
-      if (!def.blankWhenMissing && def.id !== 'navn') {
+      if (def.reportWhenMissing) {
         problems.push({
           sagsnr: null,
           row: null,
@@ -321,7 +408,9 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
       }
     } else {
       template[idx] = null;
-      present.push({ idx, col0: col - 1, def, parse: PARSERS[def.type] });
+      // The measure is read law-neutrally here and given its code when the case's rule set is known.
+      const parse = def.type === 'measure' ? readMeasureOnce : (PARSERS[def.type] as CellParser<unknown>);
+      present.push({ idx, col0: col - 1, def, parse });
     }
   });
   // sagsnr first, so the other cells' problems can name the case.
@@ -360,6 +449,7 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
 
   const date1904 = snapshot.date1904;
   const records: CaseRecord[] = [];
+  const ruleSets: RuleSet[] = [];
   for (let r = headerIdx + 1; r <= last; r += 1) {
     const row = rows[r] ?? NO_CELLS;
     const v = template.slice();
@@ -383,8 +473,15 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
       }
     }
     if (!any && !isCase(r)) continue;
+    const ruleSet = ruleSetFor(v[I.afgoerelsesdato] as Field<Day>);
+    const law = lawValues(v, ruleSet, (id) => {
+      const col = header.columns[id] as number;
+      return { sheet: sheetName, row: r + 1, col, def: COLUMN_BY_ID[id], sagsnr };
+    });
     if (found !== null) for (const f of found) problems.push(f);
+    for (const f of law) problems.push(f);
     records.push(toRecord(r + 1, v));
+    ruleSets.push(ruleSet);
   }
 
   const info: CaseSheetInfo = {
@@ -395,7 +492,7 @@ export function readCases(snapshot: Snapshot): ReadCasesResult {
     lastDataColumn: lastDataColumn(rows, headerIdx, last, excluded),
     generatedColumns: generated,
   };
-  return { ok: true, info, records, problems };
+  return { ok: true, info, records, ruleSets, problems };
 }
 
 /**

@@ -2,13 +2,17 @@ import { a1 } from './address';
 import { COLUMN_BY_ID } from './columns';
 import { ageOn } from './cpr';
 import { formatDay, ymdFromDay } from './days';
+import { getRuleSet } from './rules';
 import { sheetRef } from './sheetnames';
 import {
   UNREADABLE,
   type CaseRecord,
   type CaseSheetInfo,
   type ColumnId,
+  type MeasureCode,
   type Problem,
+  type ProblemCode,
+  type RuleSet,
   type Settings,
   type Severity,
 } from './types';
@@ -16,7 +20,8 @@ import {
 /**
  * Selection checks (spec §3, "Kontrol af udvælgelse", seed 001): does each case meet the call's
  * criteria, and does the list as a whole? Cases that fail are still evaluated; the "Udvælgelse"
- * column and the problems flag them. Messages never contain a CPR number or a name.
+ * column and the problems flag them. Each check is one function; the measure groups and their
+ * wording come from each case's rule set. Messages never contain a CPR number or a name.
  */
 
 export interface CaseSelection {
@@ -33,7 +38,157 @@ export interface SelectionResult {
 
 export const SELECTION_OK = 'OK';
 
-const ANSWERS: Record<'anket' | 'ast_behandlet' | 'dom_ukn', [string, string]> = {
+/** A failed check of one case: its short Udvælgelse text, and the problem (null when the cell already is one). */
+export interface CaseFlag {
+  /** Index of the case in the records. */
+  readonly index: number;
+  readonly severity: Severity;
+  readonly short: string;
+  readonly problem: Problem | null;
+}
+
+type Sheet = Pick<CaseSheetInfo, 'name' | 'columns'>;
+
+/** A flag on one case's cell; `message` null = the cell is already reported (records.ts). */
+function flag(
+  sheet: Sheet,
+  index: number,
+  r: CaseRecord,
+  id: ColumnId,
+  severity: Severity,
+  code: ProblemCode,
+  short: string,
+  message: string | null,
+): CaseFlag {
+  if (message === null) return { index, severity, short, problem: null };
+  const col = sheet.columns[id];
+  const cell = col === undefined ? null : a1(r.row, col);
+  return {
+    index,
+    severity,
+    short,
+    problem: {
+      sagsnr: typeof r.sagsnr === 'number' ? r.sagsnr : null,
+      row: r.row,
+      column: COLUMN_BY_ID[id].header,
+      severity,
+      code,
+      message: `${cell === null ? `Arket ${sheet.name}, række ${r.row}` : sheetRef(sheet.name, cell)}: ${message}`,
+      sheet: sheet.name,
+      cell,
+    },
+  };
+}
+
+/** A problem of the whole list. */
+function whole(sheet: Sheet, severity: Severity, code: ProblemCode, message: string): Problem {
+  return { sagsnr: null, row: null, column: null, severity, code, message, sheet: sheet.name, cell: null };
+}
+
+/** The afgørelsesdato must lie in Afgørelsesår, and be given. */
+export function checkDecisionYear(
+  records: readonly CaseRecord[],
+  settings: Settings,
+  sheet: Sheet,
+): CaseFlag[] {
+  const year = settings.afgoerelsesaar;
+  const out: CaseFlag[] = [];
+  records.forEach((r, i) => {
+    const dec = r.afgoerelsesdato;
+    if (typeof dec === 'number') {
+      const y = ymdFromDay(dec).y;
+      if (y !== year) {
+        out.push(
+          flag(
+            sheet,
+            i,
+            r,
+            'afgoerelsesdato',
+            'error',
+            'decision-outside-year',
+            `afgørelsen er ikke fra ${year}`,
+            `Afgørelsen er fra ${y}, men indkaldelsen gælder afgørelser truffet i ${year}; udskift sagen med en afgørelse fra ${year}, eller ret Afgørelsesår i Indstillinger.`,
+          ),
+        );
+      }
+    } else if (dec === null) {
+      out.push(
+        flag(
+          sheet,
+          i,
+          r,
+          'afgoerelsesdato',
+          'error',
+          'missing-decision-date',
+          'afgørelsesdato mangler',
+          'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til undersøgelsen; udfyld datoen.',
+        ),
+      );
+    } else if (dec === UNREADABLE) {
+      // The cell is already a problem of its own (records.ts); only the Udvælgelse text says it.
+      out.push(
+        flag(sheet, i, r, 'afgoerelsesdato', 'error', 'invalid-date', 'afgørelsesdato kan ikke læses', null),
+      );
+    }
+  });
+  return out;
+}
+
+/** The measure must be given, and be among the call's criteria (D4 / D6 are not: a warning). */
+export function checkMeasure(
+  records: readonly CaseRecord[],
+  ruleSets: readonly RuleSet[],
+  sheet: Sheet,
+): CaseFlag[] {
+  const out: CaseFlag[] = [];
+  records.forEach((r, i) => {
+    const m = r.foranstaltning;
+    const notInCall = typeof m === 'string' ? (ruleSets[i] as RuleSet).selection.notInCall[m] : undefined;
+    if (notInCall !== undefined) {
+      out.push(
+        flag(
+          sheet,
+          i,
+          r,
+          'foranstaltning',
+          'warning',
+          'measure-not-in-call',
+          notInCall.short,
+          notInCall.message,
+        ),
+      );
+    } else if (m === null) {
+      out.push(
+        flag(
+          sheet,
+          i,
+          r,
+          'foranstaltning',
+          'error',
+          'missing-measure',
+          'foranstaltning mangler',
+          'Foranstaltningen mangler; udfyld hvilken foranstaltning afgørelsen gælder.',
+        ),
+      );
+    } else if (m === UNREADABLE) {
+      out.push(
+        flag(
+          sheet,
+          i,
+          r,
+          'foranstaltning',
+          'error',
+          'invalid-measure',
+          'foranstaltning kan ikke læses',
+          null,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+const EXCLUDED: Record<'anket' | 'ast_behandlet' | 'dom_ukn', [string, string]> = {
   anket: ['anket – skal ikke indsendes', 'Sagen er anket til Ankestyrelsen og skal ikke indsendes'],
   ast_behandlet: [
     'behandlet af Ankestyrelsen – skal ikke indsendes',
@@ -45,166 +200,82 @@ const ANSWERS: Record<'anket' | 'ast_behandlet' | 'dom_ukn', [string, string]> =
   ],
 };
 
-export function checkSelection(
-  records: readonly CaseRecord[],
-  settings: Settings,
-  info: Pick<CaseSheetInfo, 'name' | 'columns'>,
-): SelectionResult {
-  const sheet = info.name;
-  const problems: Problem[] = [];
-  // Per case, the failed checks; allocated only for a case that fails one (most pass).
-  const texts: (string[] | undefined)[] = new Array<string[] | undefined>(records.length);
-  const fails: boolean[] = new Array<boolean>(records.length).fill(false);
-
-  const cellOf = (r: CaseRecord, id: ColumnId): string | null => {
-    const col = info.columns[id];
-    return col === undefined ? null : a1(r.row, col);
-  };
-  const flag = (
-    i: number,
-    r: CaseRecord,
-    id: ColumnId,
-    severity: Severity,
-    code: string,
-    short: string,
-    message: string | null,
-  ): void => {
-    const t = texts[i];
-    if (t === undefined) texts[i] = [short];
-    else t.push(short);
-    if (severity === 'error') fails[i] = true;
-    if (message === null) return;
-    const cell = cellOf(r, id);
-    problems.push({
-      sagsnr: typeof r.sagsnr === 'number' ? r.sagsnr : null,
-      row: r.row,
-      column: COLUMN_BY_ID[id].header,
-      severity,
-      code,
-      message: `${cell === null ? `Arket ${sheet}, række ${r.row}` : sheetRef(sheet, cell)}: ${message}`,
-      sheet,
-      cell,
-    });
-  };
-
-  const year = settings.afgoerelsesaar;
+/** Anket, behandlet af Ankestyrelsen or after a dom/UKN: the case must not be sent. */
+export function checkExcluded(records: readonly CaseRecord[], sheet: Sheet): CaseFlag[] {
+  const out: CaseFlag[] = [];
   records.forEach((r, i) => {
+    for (const id of ['anket', 'ast_behandlet', 'dom_ukn'] as const) {
+      if (r[id] !== true) continue;
+      const [short, long] = EXCLUDED[id];
+      out.push(
+        flag(sheet, i, r, id, 'error', 'excluded-case', short, `${long}; udskift den med en anden sag.`),
+      );
+    }
+  });
+  return out;
+}
+
+/** The CPR number must be given and valid, and the age at the decision 0–22 (18–22 a warning). */
+export function checkCpr(
+  records: readonly CaseRecord[],
+  ruleSets: readonly RuleSet[],
+  sheet: Sheet,
+): CaseFlag[] {
+  const out: CaseFlag[] = [];
+  records.forEach((r, i) => {
+    const cpr = r.cpr;
     const dec = r.afgoerelsesdato;
-    if (typeof dec === 'number') {
-      const y = ymdFromDay(dec).y;
-      if (y !== year) {
+    if (cpr === null) {
+      out.push(
         flag(
+          sheet,
           i,
           r,
-          'afgoerelsesdato',
+          'cpr',
           'error',
-          'decision-outside-year',
-          `afgørelsen er ikke fra ${year}`,
-          `Afgørelsen er fra ${y}, men indkaldelsen gælder afgørelser truffet i ${year}; udskift sagen med en afgørelse fra ${year}, eller ret Afgørelsesår i Indstillinger.`,
-        );
-      }
-    } else if (dec === null) {
-      flag(
-        i,
-        r,
-        'afgoerelsesdato',
-        'error',
-        'missing-decision-date',
-        'afgørelsesdato mangler',
-        'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til undersøgelsen; udfyld datoen.',
-      );
-    } else if (dec === UNREADABLE) {
-      // The cell is already a problem of its own (records.ts); only the Udvælgelse text says it.
-      flag(i, r, 'afgoerelsesdato', 'error', '', 'afgørelsesdato kan ikke læses', null);
-    }
-
-    const m = r.foranstaltning;
-    if (m === 'D4') {
-      flag(
-        i,
-        r,
-        'foranstaltning',
-        'warning',
-        'measure-not-in-call',
-        'døgnophold er ikke med i indkaldelsen',
-        'Døgnophold (§ 52, stk. 3, nr. 4) er ikke blandt indkaldelsens foranstaltninger; overvej at udskifte sagen med en sag om anbringelse, familiebehandling, kontaktperson, praktisk pædagogisk støtte eller aflastning.',
-      );
-    } else if (m === null) {
-      flag(
-        i,
-        r,
-        'foranstaltning',
-        'error',
-        'missing-measure',
-        'foranstaltning mangler',
-        'Foranstaltningen mangler; udfyld hvilken foranstaltning afgørelsen gælder.',
-      );
-    } else if (m === UNREADABLE) {
-      flag(i, r, 'foranstaltning', 'error', '', 'foranstaltning kan ikke læses', null);
-    }
-
-    for (const id of ['anket', 'ast_behandlet', 'dom_ukn'] as const) {
-      if (r[id] === true) {
-        const [short, long] = ANSWERS[id];
-        flag(i, r, id, 'error', 'excluded-case', short, `${long}; udskift den med en anden sag.`);
-      }
-    }
-
-    const cpr = r.cpr;
-    if (cpr === null) {
-      flag(
-        i,
-        r,
-        'cpr',
-        'error',
-        'missing-cpr',
-        'cpr-nr. mangler',
-        'Barnets cpr-nummer mangler, så alder og søskende kan ikke kontrolleres; udfyld cpr-nummeret.',
+          'missing-cpr',
+          'cpr-nr. mangler',
+          'Barnets cpr-nummer mangler, så alder og søskende kan ikke kontrolleres; udfyld cpr-nummeret.',
+        ),
       );
     } else if (cpr === UNREADABLE) {
-      flag(i, r, 'cpr', 'error', '', 'ugyldigt cpr-nr.', null);
+      out.push(flag(sheet, i, r, 'cpr', 'error', 'invalid-cpr', 'ugyldigt cpr-nr.', null));
     } else if (typeof cpr === 'object' && typeof dec === 'number') {
       const age = ageOn(cpr.birthDay, dec);
       // Decision: a birth date after the decision is outside 0–22 too (the CPR or the date is wrong).
       if (age < 0 || age > 22 || cpr.birthDay > dec) {
-        flag(
-          i,
-          r,
-          'cpr',
-          'error',
-          'age-out-of-range',
-          'alder ved afgørelsen uden for 0–22 år',
-          `Barnets alder ved afgørelsen ${formatDay(dec)} er ikke mellem 0 og 22 år; kontrollér cpr-nummeret og afgørelsesdatoen.`,
+        out.push(
+          flag(
+            sheet,
+            i,
+            r,
+            'cpr',
+            'error',
+            'age-out-of-range',
+            'alder ved afgørelsen uden for 0–22 år',
+            `Barnets alder ved afgørelsen ${formatDay(dec)} er ikke mellem 0 og 22 år; kontrollér cpr-nummeret og afgørelsesdatoen.`,
+          ),
         );
       } else if (age >= 18) {
-        flag(
-          i,
-          r,
-          'cpr',
-          'warning',
-          'age-over-17',
-          `${age} år ved afgørelsen`,
-          `Den unge var ${age} år ved afgørelsen ${formatDay(dec)}; kontrollér, at afgørelsen er en foranstaltning efter § 52, stk. 3, og ikke efterværn.`,
-        );
+        const message = (ruleSets[i] as RuleSet).selection.adultMessage(age, formatDay(dec));
+        out.push(flag(sheet, i, r, 'cpr', 'warning', 'age-over-17', `${age} år ved afgørelsen`, message));
       }
     }
   });
+  return out;
+}
 
-  // Siblings: same Familie (trimmed, case-insensitive); only the eldest by CPR birth date may be sent.
-  const familyFirst = new Map<string, number>();
-  const families = new Map<string, number[]>(); // only families with two or more cases
+/** Siblings (same Familie, trimmed, case-insensitive): only the eldest by CPR birth date may be sent. */
+export function checkSiblings(records: readonly CaseRecord[], sheet: Sheet): CaseFlag[] {
+  const out: CaseFlag[] = [];
+  const families = new Map<string, number[]>();
   records.forEach((r, i) => {
     if (typeof r.familie !== 'string') return;
     const k = r.familie.trim().toLowerCase();
     if (k === '') return;
-    const first = familyFirst.get(k);
-    if (first === undefined) {
-      familyFirst.set(k, i);
-      return;
-    }
     const list = families.get(k);
     if (list) list.push(i);
-    else families.set(k, [first, i]);
+    else families.set(k, [i]);
   });
   for (const members of families.values()) {
     if (members.length < 2) continue;
@@ -213,101 +284,124 @@ export function checkSelection(
       return typeof c === 'object' && c !== null ? c.birthDay : null;
     });
     const known = births.filter((b): b is number => b !== null);
-    let eldest: number | null = null;
-    for (const b of known) if (eldest === null || b < eldest) eldest = b;
+    const eldest = known.length > 0 ? Math.min(...known) : null;
+    const others = members.length - 1;
     let firstEldestSeen = false;
     members.forEach((i, k) => {
       const r = records[i] as CaseRecord;
       const b = births[k] as number | null;
-      const others = members.length - 1;
       if (b === null || eldest === null) {
         // Decision: without a readable birth date the eldest cannot be found; warn, do not fail.
-        flag(
-          i,
-          r,
-          'familie',
-          'warning',
-          'sibling-unknown-age',
-          'søskende – send kun det ældste barn',
-          `Sagen har ${others === 1 ? 'en søskendesag' : `${others} søskendesager`} på listen, og det kan ikke afgøres, hvem der er ældst, fordi et cpr-nummer mangler; send kun sagen om det ældste barn.`,
+        out.push(
+          flag(
+            sheet,
+            i,
+            r,
+            'familie',
+            'warning',
+            'sibling-unknown-age',
+            'søskende – send kun det ældste barn',
+            `Sagen har ${others === 1 ? 'en søskendesag' : `${others} søskendesager`} på listen, og det kan ikke afgøres, hvem der er ældst, fordi et cpr-nummer mangler; send kun sagen om det ældste barn.`,
+          ),
         );
       } else if (b > eldest) {
-        flag(
-          i,
-          r,
-          'familie',
-          'error',
-          'sibling-not-eldest',
-          'søskende – ikke det ældste barn',
-          'Barnet har en ældre søskende på listen, og indkaldelsen beder kun om sagen om det ældste barn; fjern denne sag.',
+        out.push(
+          flag(
+            sheet,
+            i,
+            r,
+            'familie',
+            'error',
+            'sibling-not-eldest',
+            'søskende – ikke det ældste barn',
+            'Barnet har en ældre søskende på listen, og indkaldelsen beder kun om sagen om det ældste barn; fjern denne sag.',
+          ),
         );
       } else if (firstEldestSeen) {
-        flag(
-          i,
-          r,
-          'familie',
-          'warning',
-          'sibling-same-day',
-          'søskende født samme dag – send kun ét barn',
-          'Barnet har en søskende på listen, der er født samme dag; send kun ét af børnenes sager.',
+        out.push(
+          flag(
+            sheet,
+            i,
+            r,
+            'familie',
+            'warning',
+            'sibling-same-day',
+            'søskende født samme dag – send kun ét barn',
+            'Barnet har en søskende på listen, der er født samme dag; send kun ét af børnenes sager.',
+          ),
         );
       } else {
         firstEldestSeen = true;
       }
     });
   }
+  return out;
+}
 
-  // Duplicate sagsnr and duplicate CPR: every occurrence is flagged, naming the other case.
-  const dup = <K>(
-    key: (r: CaseRecord) => K | null,
-    id: ColumnId,
-    code: string,
-    short: string,
-    what: string,
-  ): void => {
-    const firstOf = new Map<K, number>();
-    const seen = new Map<K, number[]>(); // only keys used twice or more
-    records.forEach((r, i) => {
-      const k = key(r);
-      if (k === null) return;
-      const first = firstOf.get(k);
-      if (first === undefined) {
-        firstOf.set(k, i);
-        return;
-      }
-      const l = seen.get(k);
-      if (l) l.push(i);
-      else seen.set(k, [first, i]);
-    });
-    for (const list of seen.values()) {
-      for (const i of list) {
-        const r = records[i] as CaseRecord;
-        // At most 3 other rows are named, so a long list stays linear.
-        const rows: number[] = [];
-        for (let k = 0; k < list.length && rows.length < 3; k += 1) {
-          if (list[k] !== i) rows.push((records[list[k] as number] as CaseRecord).row);
-        }
-        const more = list.length - 1 > rows.length ? ` og ${list.length - 1 - rows.length} andre` : '';
+/** Every occurrence of a value used twice or more is flagged, naming (at most 3 of) the other rows. */
+function checkDuplicates<K>(
+  records: readonly CaseRecord[],
+  sheet: Sheet,
+  key: (r: CaseRecord) => K | null,
+  id: ColumnId,
+  code: ProblemCode,
+  short: string,
+  what: string,
+): CaseFlag[] {
+  const groups = new Map<K, number[]>();
+  records.forEach((r, i) => {
+    const k = key(r);
+    if (k === null) return;
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
+  });
+  const out: CaseFlag[] = [];
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    for (const i of list) {
+      // At most 3 other rows are named, so a long list stays linear.
+      const rows = list
+        .filter((j) => j !== i)
+        .slice(0, 3)
+        .map((j) => (records[j] as CaseRecord).row);
+      const rest = list.length - 1 - rows.length;
+      const more = rest > 0 ? ` og ${rest} andre` : '';
+      const noun = rows.length + (more ? 2 : 0) > 1 ? 'sagerne' : 'sagen';
+      out.push(
         flag(
+          sheet,
           i,
-          r,
+          records[i] as CaseRecord,
           id,
           'error',
           code,
           short,
-          `${what} som ${rows.length + (more ? 2 : 0) > 1 ? 'sagerne' : 'sagen'} i række ${rows.join(', ')}${more}; ret eller fjern de ekstra sager.`,
-        );
-      }
+          `${what} som ${noun} i række ${rows.join(', ')}${more}; ret eller fjern de ekstra sager.`,
+        ),
+      );
     }
-  };
-  dup(
+  }
+  return out;
+}
+
+/** The same Sag nummer twice. */
+export const checkDuplicateSagsnr = (records: readonly CaseRecord[], sheet: Sheet): CaseFlag[] =>
+  checkDuplicates(
+    records,
+    sheet,
     (r) => (typeof r.sagsnr === 'number' ? r.sagsnr : null),
     'sagsnr',
     'duplicate-sagsnr',
     'sagsnummeret er brugt flere gange',
     'Sagsnummeret er det samme',
   );
-  dup(
+
+/** The same child (CPR number) twice. */
+export const checkDuplicateCpr = (records: readonly CaseRecord[], sheet: Sheet): CaseFlag[] =>
+  checkDuplicates(
+    records,
+    sheet,
     (r) => (typeof r.cpr === 'object' && r.cpr !== null ? r.cpr.text : null),
     'cpr',
     'duplicate-cpr',
@@ -315,67 +409,136 @@ export function checkSelection(
     'Cpr-nummeret er det samme',
   );
 
-  // The whole list.
-  const whole = (severity: Severity, code: string, message: string): void => {
-    problems.push({ sagsnr: null, row: null, column: null, severity, code, message, sheet, cell: null });
-  };
+/** The number of cases must be Antal sager (a warning). */
+export function checkCaseCount(records: readonly CaseRecord[], settings: Settings, sheet: Sheet): Problem[] {
   const n = records.length;
-  if (n !== settings.antalSager) {
+  if (n === settings.antalSager) return [];
+  return [
     whole(
+      sheet,
       'warning',
       'case-count',
-      `Arket ${sheet} har ${n} sager, men Antal sager i Indstillinger er ${settings.antalSager}; tilføj eller fjern sager, eller ret Antal sager.`,
-    );
-  }
-  const byMeasure = new Map<string, number>();
-  for (const r of records) {
+      `Arket ${sheet.name} har ${n} sager, men Antal sager i Indstillinger er ${settings.antalSager}; tilføj eller fjern sager, eller ret Antal sager.`,
+    ),
+  ];
+}
+
+/** The rule sets of the cases, each once, in the order of the first case under each. */
+const distinct = (ruleSets: readonly RuleSet[]): RuleSet[] => [...new Set(ruleSets)];
+
+/**
+ * Placements above Højst antal anbringelser (an error), and other measures while placements (capped)
+ * and family treatment already give Antal sager (a warning: they only fill up). Each case counts by
+ * its own rule set's groups (spec §3, barnets-lov.md §2).
+ */
+export function checkMeasureMix(
+  records: readonly CaseRecord[],
+  ruleSets: readonly RuleSet[],
+  settings: Settings,
+  sheet: Sheet,
+): Problem[] {
+  let placements = 0;
+  let main = 0;
+  let others = 0;
+  records.forEach((r, i) => {
     const m = r.foranstaltning;
-    if (typeof m === 'string') byMeasure.set(m, (byMeasure.get(m) ?? 0) + 1);
-  }
-  const count = (codes: readonly string[]): number =>
-    codes.reduce((sum, c) => sum + (byMeasure.get(c) ?? 0), 0);
-  const placements = count(['A7', 'T58']);
+    if (typeof m !== 'string') return;
+    const groups = (ruleSets[i] as RuleSet).selection;
+    const has = (codes: readonly MeasureCode[]): boolean => codes.includes(m);
+    if (has(groups.placements)) placements += 1;
+    else if (has(groups.main)) main += 1;
+    else if (has(groups.fillUp)) others += 1;
+  });
+  const laws = distinct(ruleSets.length > 0 ? ruleSets : [getRuleSet()]).map((r) => r.selection);
+  const out: Problem[] = [];
   const cap = settings.hoejstAnbringelser;
   if (placements > cap) {
-    whole(
-      'error',
-      'too-many-placements',
-      `Arket ${sheet} har ${placements} anbringelser (§ 52, stk. 3, nr. 7 og § 58, stk. 1), men indkaldelsen beder højst om ${cap}; fjern ${placements - cap} af dem.`,
+    out.push(
+      whole(
+        sheet,
+        'error',
+        'too-many-placements',
+        `Arket ${sheet.name} har ${placements} anbringelser (${laws.map((l) => l.placementsText).join('; ')}), men indkaldelsen beder højst om ${cap}; fjern ${placements - cap} af dem.`,
+      ),
     );
   }
-  const others = count(['P2', 'L5', 'K6']);
-  const mainCases = Math.min(placements, cap) + count(['F3']);
+  const mainCases = Math.min(placements, cap) + main;
   if (others > 0 && mainCases >= settings.antalSager) {
-    whole(
-      'warning',
-      'other-measures-not-needed',
-      `Arket ${sheet} har ${others} sager om andre foranstaltninger (kontaktperson, praktisk pædagogisk støtte eller aflastning), men anbringelser og familiebehandling giver allerede ${mainCases} af de ${settings.antalSager} sager; de andre foranstaltninger skal kun fylde op til antallet.`,
+    out.push(
+      whole(
+        sheet,
+        'warning',
+        'other-measures-not-needed',
+        `Arket ${sheet.name} har ${others} sager om andre foranstaltninger (${laws.map((l) => l.fillUpText).join('; ')}), men anbringelser og familiebehandling giver allerede ${mainCases} af de ${settings.antalSager} sager; de andre foranstaltninger skal kun fylde op til antallet.`,
+      ),
     );
   }
-  // Decision: a warning, not an error: numbering only matters for the call's "sag nr. X ud af Y" (seed 001).
-  // 1…n without gaps or repeats: every case has a number in 1…n, and no number twice.
-  const used = new Uint8Array(n + 1);
-  let sequence = true;
+  return out;
+}
+
+/**
+ * Sag nummer must run 1…n without gaps or repeats.
+ * Decision: a warning, not an error: numbering only matters for the call's "sag nr. X ud af Y" (seed 001).
+ */
+export function checkSequence(records: readonly CaseRecord[], sheet: Sheet): Problem[] {
+  const n = records.length;
+  const used = new Set<number>();
   for (const r of records) {
     const nr = r.sagsnr;
-    if (typeof nr !== 'number' || nr < 1 || nr > n || used[nr] === 1) {
-      sequence = false;
-      break;
+    if (typeof nr !== 'number' || nr < 1 || nr > n || used.has(nr)) {
+      return [
+        whole(
+          sheet,
+          'warning',
+          'sagsnr-sequence',
+          `Sagsnumrene i arket ${sheet.name} er ikke 1 til ${n} uden huller eller gentagelser; nummerér sagerne fortløbende fra 1, som indkaldelsen beder om.`,
+        ),
+      ];
     }
-    used[nr] = 1;
+    used.add(nr);
   }
-  if (n > 0 && !sequence) {
-    whole(
-      'warning',
-      'sagsnr-sequence',
-      `Sagsnumrene i arket ${sheet} er ikke 1 til ${n} uden huller eller gentagelser; nummerér sagerne fortløbende fra 1, som indkaldelsen beder om.`,
-    );
-  }
+  return [];
+}
 
+/**
+ * Every selection check. `ruleSets` gives each case's rule set (same order as the records); default
+ * SEL-2023 for all.
+ */
+export function checkSelection(
+  records: readonly CaseRecord[],
+  settings: Settings,
+  info: Sheet,
+  ruleSets: readonly RuleSet[] = records.map(() => getRuleSet()),
+): SelectionResult {
+  // The checks of a case's own cells, reported case by case; then the checks across cases.
+  const own = [
+    ...checkDecisionYear(records, settings, info),
+    ...checkMeasure(records, ruleSets, info),
+    ...checkExcluded(records, info),
+    ...checkCpr(records, ruleSets, info),
+  ].sort((a, b) => a.index - b.index);
+  const across = [
+    ...checkSiblings(records, info),
+    ...checkDuplicateSagsnr(records, info),
+    ...checkDuplicateCpr(records, info),
+  ];
+  const texts = records.map((): string[] => []);
+  const fails = records.map(() => false);
+  const problems: Problem[] = [];
+  for (const f of [...own, ...across]) {
+    (texts[f.index] as string[]).push(f.short);
+    if (f.severity === 'error') fails[f.index] = true;
+    if (f.problem !== null) problems.push(f.problem);
+  }
+  problems.push(
+    ...checkCaseCount(records, settings, info),
+    ...checkMeasureMix(records, ruleSets, settings, info),
+    ...(records.length > 0 ? checkSequence(records, info) : []),
+  );
   return {
     cases: records.map((_, i) => {
-      const t = texts[i];
-      return { selectionOk: !(fails[i] as boolean), text: t === undefined ? SELECTION_OK : t.join('; ') };
+      const t = texts[i] as string[];
+      return { selectionOk: !(fails[i] as boolean), text: t.length === 0 ? SELECTION_OK : t.join('; ') };
     }),
     problems,
   };

@@ -3,7 +3,8 @@ import { defaultSettings, readSettings, SETTINGS_LABELS, settingsSheetRows } fro
 import { snap } from './testing/snapshot';
 import type { Cell, Settings } from './types';
 
-const TODAY = dayFromYmd(2026, 1, 15);
+// Spec §2.2 (changed with barnets-lov.md §1): by default Afgørelsesår is the year before today.
+const TODAY = dayFromYmd(2026, 6, 15);
 const read = (rows: Cell[][] | null, overrides: Partial<Settings> = {}, date1904 = false) =>
   readSettings(
     snap(rows ? { Sagsoversigt: [], Indstillinger: rows } : { Sagsoversigt: [] }, { date1904 }),
@@ -16,15 +17,15 @@ describe('readSettings', () => {
     const { settings, problems } = read(null);
     expect(settings).toEqual({
       kommune: null,
-      undersoegelsesaar: 2023,
-      afgoerelsesaar: 2021,
-      opgoerelsesdato: dayFromYmd(2022, 3, 23),
+      undersoegelsesaar: 2027,
+      afgoerelsesaar: 2025,
+      opgoerelsesdato: dayFromYmd(2026, 3, 23),
       antalSager: 17,
       hoejstAnbringelser: 9,
       offentliggoerelse: false,
       initialer: null,
     });
-    expect(settings).toEqual(defaultSettings());
+    expect(settings).toEqual(defaultSettings(TODAY));
     expect(problems.map((p) => [p.code, p.severity, p.cell])).toEqual([['missing-kommune', 'warning', null]]);
     expect(problems[0]?.message).toMatch(/^Kommune mangler/);
   });
@@ -71,7 +72,7 @@ describe('readSettings', () => {
         ['Afgørelsesår', 2020],
       ]).settings,
     ).toMatchObject({
-      undersoegelsesaar: 2023,
+      undersoegelsesaar: 2022,
       afgoerelsesaar: 2020,
       opgoerelsesdato: dayFromYmd(2021, 3, 23),
     });
@@ -103,10 +104,10 @@ describe('readSettings', () => {
   });
 
   it.each<[string, Cell, string, string]>([
-    ['Undersøgelsesår', 'tyvetreogtyve', 'B2', '2023'],
-    ['Undersøgelsesår', 1999, 'B2', '2023'],
-    ['Afgørelsesår', 2021.5, 'B2', '2021'],
-    ['Opgørelsesdato', '31-02-2022', 'B2', '23-03-2022'],
+    ['Undersøgelsesår', 'tyvetreogtyve', 'B2', '2027'],
+    ['Undersøgelsesår', 1999, 'B2', '2027'],
+    ['Afgørelsesår', 2021.5, 'B2', '2025'],
+    ['Opgørelsesdato', '31-02-2022', 'B2', '23-03-2026'],
     ['Antal sager', 0, 'B2', '17'],
     ['Antal sager', 'sytten', 'B2', '17'],
     ['Højst antal anbringelser', -1, 'B2', '9'],
@@ -189,6 +190,6 @@ describe('settingsSheetRows', () => {
   });
 
   it('writes the defaults when given a day (new template)', () => {
-    expect(read(settingsSheetRows(TODAY) as Cell[][]).settings).toEqual(defaultSettings());
+    expect(read(settingsSheetRows(TODAY) as Cell[][]).settings).toEqual(defaultSettings(TODAY));
   });
 });

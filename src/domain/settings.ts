@@ -1,5 +1,6 @@
 import { a1 } from './address';
-import { dayFromYmd, formatDay } from './days';
+import { dayFromYmd, formatDay, ymdFromDay } from './days';
+import { findRuleSet, RULESET_IDS } from './rules';
 import { normalizeHeader } from './headers';
 import { hasCprShape } from './redact';
 import { SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
@@ -11,7 +12,7 @@ import type { Cell, Day, PlanValue, Problem, Settings, SheetSnapshot, Snapshot }
 export { SETTINGS_SHEET };
 
 /** The labels of the settings sheet (spec §2.2), in the order the template writes them. */
-export const SETTINGS_LABELS: { readonly [K in keyof Settings]: string } = {
+export const SETTINGS_LABELS: { readonly [K in keyof Settings]-?: string } = {
   kommune: 'Kommune',
   undersoegelsesaar: 'Undersøgelsesår',
   afgoerelsesaar: 'Afgørelsesår',
@@ -20,12 +21,12 @@ export const SETTINGS_LABELS: { readonly [K in keyof Settings]: string } = {
   hoejstAnbringelser: 'Højst antal anbringelser',
   offentliggoerelse: 'Offentliggørelse',
   initialer: 'Initialer',
+  regelsaet: 'Regelsæt',
 };
 
 const KEYS = Object.keys(SETTINGS_LABELS) as (keyof Settings)[];
 const LABEL_KEYS = new Map<string, keyof Settings>(KEYS.map((k) => [normalizeHeader(SETTINGS_LABELS[k]), k]));
 
-export const DEFAULT_UNDERSOEGELSESAAR = 2023;
 export const DEFAULT_ANTAL_SAGER = 17;
 /** Longest Kommune name used in titles and memo (see readSettings). */
 export const MAX_KOMMUNE_LENGTH = 100;
@@ -33,11 +34,20 @@ export const DEFAULT_HOEJST_ANBRINGELSER = 9;
 
 /** Afgørelsesår = Undersøgelsesår − 2 (spec §2.2). */
 export const defaultAfgoerelsesaar = (undersoegelsesaar: number): number => undersoegelsesaar - 2;
+/** Undersøgelsesår = Afgørelsesår + 2: the 2023 edition reviewed decisions from 2021 (barnets-lov.md §1). */
+export const defaultUndersoegelsesaar = (afgoerelsesaar: number): number => afgoerelsesaar + 2;
+/** Afgørelsesår when neither year is given: the year before the run date (spec §2.2). */
+export const yearBefore = (today: Day): number => ymdFromDay(today).y - 1;
 /** Opgørelsesdato = 23-03-(Afgørelsesår + 1) (spec §2.2). */
 export const defaultOpgoerelsesdato = (afgoerelsesaar: number): Day => dayFromYmd(afgoerelsesaar + 1, 3, 23);
 
 const YEAR_FAIL = failure('invalid-setting', 'et gyldigt årstal', 'Skriv årstallet med fire cifre, fx 2023.');
 const COUNT_FAIL = failure('invalid-setting', 'et gyldigt antal', 'Skriv et helt tal.');
+const RULESET_FAIL = failure(
+  'invalid-setting',
+  'et kendt regelsæt',
+  `Skriv ${RULESET_IDS.join(' eller ')}, eller lad feltet stå tomt, så afgørelsesdatoen afgør regelsættet.`,
+);
 
 function wholeNumber(cell: Cell, min: number, max: number, fail: ParseFailure): number | null | ParseFailure {
   let n: number;
@@ -166,16 +176,27 @@ export function readSettings(
     });
   }
   const kommune = kommuneTooLong || kommuneCpr ? null : kommuneName;
+  // Either year follows from the other; with neither, Afgørelsesår is the year before today (spec §2.2).
+  const yearCell = (c: Cell) => wholeNumber(c, 2000, 2100, YEAR_FAIL);
+  const givenYear = (key: 'undersoegelsesaar' | 'afgoerelsesaar'): boolean => {
+    if (overrides[key] !== undefined) return true;
+    const f = found.get(key);
+    const v = f === undefined ? null : yearCell(f.cell);
+    return v !== null && !isFailure(v);
+  };
   const undersoegelsesaar = read(
     'undersoegelsesaar',
-    (c) => wholeNumber(c, 2000, 2100, YEAR_FAIL),
-    () => DEFAULT_UNDERSOEGELSESAAR,
+    yearCell,
+    () =>
+      defaultUndersoegelsesaar(
+        givenYear('afgoerelsesaar') ? read('afgoerelsesaar', yearCell, () => 0, str) : yearBefore(today),
+      ),
     str,
   );
   const afgoerelsesaar = read(
     'afgoerelsesaar',
-    (c) => wholeNumber(c, 2000, 2100, YEAR_FAIL),
-    () => defaultAfgoerelsesaar(undersoegelsesaar),
+    yearCell,
+    () => (givenYear('undersoegelsesaar') ? defaultAfgoerelsesaar(undersoegelsesaar) : yearBefore(today)),
     str,
   );
   const opgoerelsesdato = read(
@@ -207,6 +228,17 @@ export function readSettings(
     text,
     () => null,
     (v) => v ?? '',
+  );
+  // Regelsæt: a known rule-set id forces it on every case; blank = by each case's decision date.
+  const regelsaet = read<string | null>(
+    'regelsaet',
+    (c) => {
+      const t = text(c);
+      if (t === null || isFailure(t)) return t;
+      return findRuleSet(t)?.id ?? RULESET_FAIL;
+    },
+    () => null,
+    () => 'tom (regelsæt efter afgørelsesdato)',
   );
 
   if (kommune === null && !kommuneTooLong && !kommuneCpr) {
@@ -248,6 +280,7 @@ export function readSettings(
       hoejstAnbringelser,
       offentliggoerelse,
       initialer,
+      ...(regelsaet === null ? {} : { regelsaet }),
     },
     problems,
   };
@@ -260,7 +293,7 @@ export function readSettings(
  */
 export function settingsSheetRows(settingsOrToday: Settings | Day): PlanValue[][] {
   // A Day (the template's "today") means the defaults: a new workbook starts from them.
-  const settings = typeof settingsOrToday === 'number' ? defaultSettings() : settingsOrToday;
+  const settings = typeof settingsOrToday === 'number' ? defaultSettings(settingsOrToday) : settingsOrToday;
   return [
     [SETTINGS_LABELS.kommune, settings.kommune],
     [SETTINGS_LABELS.undersoegelsesaar, settings.undersoegelsesaar],
@@ -270,15 +303,16 @@ export function settingsSheetRows(settingsOrToday: Settings | Day): PlanValue[][
     [SETTINGS_LABELS.hoejstAnbringelser, settings.hoejstAnbringelser],
     [SETTINGS_LABELS.offentliggoerelse, settings.offentliggoerelse ? 'Ja' : 'Nej'],
     [SETTINGS_LABELS.initialer, settings.initialer],
+    [SETTINGS_LABELS.regelsaet, settings.regelsaet ?? null],
   ];
 }
 
-/** The settings used when there is no sheet and no override (Kommune unknown). */
-export function defaultSettings(): Settings {
-  const afgoerelsesaar = defaultAfgoerelsesaar(DEFAULT_UNDERSOEGELSESAAR);
+/** The settings used on a run date when there is no sheet and no override (Kommune unknown). */
+export function defaultSettings(today: Day): Settings {
+  const afgoerelsesaar = yearBefore(today);
   return {
     kommune: null,
-    undersoegelsesaar: DEFAULT_UNDERSOEGELSESAAR,
+    undersoegelsesaar: defaultUndersoegelsesaar(afgoerelsesaar),
     afgoerelsesaar,
     opgoerelsesdato: defaultOpgoerelsesdato(afgoerelsesaar),
     antalSager: DEFAULT_ANTAL_SAGER,

@@ -35,6 +35,7 @@ describe('computeTables', () => {
     );
     expect(t).toEqual([
       {
+        ruleset: 'SEL-2023',
         id: '2.3',
         chapter: 2,
         title: q('2.3').title,
@@ -99,6 +100,7 @@ describe('computeOverview', () => {
       settings({ undersoegelsesaar: 2023 }),
     );
     expect(o).toEqual({
+      ruleset: 'SEL-2023',
       id: '2.3',
       columnHeader: '2.3 4-måneders frist',
       relevant: 4,

@@ -1,6 +1,6 @@
 import { formatDay } from './days';
-import { nationalFigure } from './national';
-import type { Day, OverviewRow, Question, Settings, TableResult } from './types';
+import { getRuleSet } from './rules';
+import type { Day, OverviewRow, Question, RuleSet, Settings, TableResult } from './types';
 
 /** With Offentliggørelse = Ja, tables with fewer cases than this are suppressed (spec §5). */
 export const MIN_PUBLISHED_CASES = 6;
@@ -56,33 +56,18 @@ export function computeTables(
   cases: readonly AnsweredCase[],
   settings: Settings,
   today: Day,
+  ruleSet: RuleSet = getRuleSet(),
 ): TableResult[] {
-  return tablesFromCounts(questions, countAnswers(questions, cases), settings, today);
+  return tablesFromCounts(questions, countAnswers(questions, cases), settings, today, ruleSet);
 }
 
-/** Per question index, the count of each final answer, from verdict arrays in question order. */
-export function countVerdicts(
-  nq: number,
-  verdicts: readonly (readonly { readonly answer: string }[])[],
-): Map<string, number>[] {
-  const counts = Array.from({ length: nq }, () => new Map<string, number>());
-  for (const vs of verdicts) {
-    for (let j = 0; j < nq; j += 1) {
-      const a = vs[j]?.answer;
-      if (a === undefined) continue;
-      const m = counts[j] as Map<string, number>;
-      m.set(a, (m.get(a) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-/** computeTables from precounted answers (countVerdicts / countAnswers). */
+/** computeTables from precounted answers (countAnswers); the tables belong to `ruleSet`'s part. */
 export function tablesFromCounts(
   questions: readonly Question[],
   counts: readonly Map<string, number>[],
   settings: Settings,
   today: Day,
+  ruleSet: RuleSet = getRuleSet(),
 ): TableResult[] {
   const source = sourceLine(settings.kommune, today);
   const out: TableResult[] = [];
@@ -94,6 +79,7 @@ export function tablesFromCounts(
     if (total === 0) return;
     const suppressed = settings.offentliggoerelse && total < MIN_PUBLISHED_CASES;
     out.push({
+      ruleset: ruleSet.id,
       id: q.id,
       chapter: q.chapter,
       title: q.title,
@@ -121,15 +107,17 @@ export function computeOverview(
   questions: readonly Question[],
   cases: readonly AnsweredCase[],
   settings: Settings,
+  ruleSet: RuleSet = getRuleSet(),
 ): OverviewRow[] {
-  return overviewFromCounts(questions, countAnswers(questions, cases), settings);
+  return overviewFromCounts(questions, countAnswers(questions, cases), settings, ruleSet);
 }
 
-/** computeOverview from precounted answers. */
+/** computeOverview from precounted answers; national figures come from `ruleSet` (spec §7). */
 export function overviewFromCounts(
   questions: readonly Question[],
   counts: readonly Map<string, number>[],
   settings: Settings,
+  ruleSet: RuleSet = getRuleSet(),
 ): OverviewRow[] {
   const out: OverviewRow[] = [];
   questions.forEach((q, i) => {
@@ -147,8 +135,9 @@ export function overviewFromCounts(
     }
     const relevant = ja + nejMen + nej;
     const hidden = relevant === 0 || (settings.offentliggoerelse && relevant < MIN_PUBLISHED_CASES);
-    const nat = nationalFigure(settings.undersoegelsesaar, q.id);
+    const nat = ruleSet.nationalFigure(settings.undersoegelsesaar, q.id);
     out.push({
+      ruleset: ruleSet.id,
       id: q.id,
       columnHeader: q.columnHeader,
       relevant,

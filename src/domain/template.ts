@@ -1,15 +1,17 @@
 import { columnLetter } from './address';
 import { DATETIME_FORMAT } from './formats';
-import { CHOICES, COLUMNS, type ColumnType } from './columns';
-import { MEASURES } from './measures';
-import { settingsSheetRows } from './settings';
+import { CHOICES, COLUMNS, type ColumnDef } from './columns';
+import { ruleSetForYear } from './rules';
+import { defaultSettings, settingsSheetRows } from './settings';
 import { CASE_SHEET, SETTINGS_SHEET } from './sheetnames';
-import type { Day, PlanValue, SheetBuild, StyleId } from './types';
+import type { Day, PlanValue, RuleSet, SheetBuild, StyleId } from './types';
 
 /**
  * The empty, ready-to-fill workbook ("barometer template", the task pane's "Opret skabelon"):
  * Sagsoversigt with every known header, drop-down lists and date formats, Indstillinger with the
- * defaults, and a hidden list sheet for drop-downs whose items contain commas.
+ * defaults, and a hidden list sheet for drop-downs whose items contain commas. The columns and
+ * drop-downs follow the rule set of the default Afgørelsesår (the year before today), so a template
+ * made in 2025 offers Barnets lov's indsatser, Afdækning and its new columns (barnets-lov.md §1, §3).
  */
 
 /** Rows 2..TEMPLATE_LAST_ROW get drop-downs and date formats. */
@@ -19,9 +21,11 @@ export const LISTS_SHEET = 'Lister';
 export const DATE_FMT = 'dd-mm-yyyy';
 export const DATETIME_FMT = DATETIME_FORMAT;
 
-/** The drop-down items per column type (null = free input). */
-function choicesFor(type: ColumnType): readonly string[] | null {
-  switch (type) {
+/** The drop-down items of a column under a rule set (null = free input). */
+function choicesFor(c: ColumnDef, ruleSet: RuleSet): readonly string[] | null {
+  const own = ruleSet.choices[c.id];
+  if (own !== undefined) return own;
+  switch (c.type) {
     case 'yesno':
       return CHOICES.yesno;
     case 'yesno-irrelevant':
@@ -34,7 +38,9 @@ function choicesFor(type: ColumnType): readonly string[] | null {
     case 'reassessment':
       return CHOICES.reassessment;
     case 'measure':
-      return MEASURES.map((m) => m.label);
+      return ruleSet.measures.map((m) => m.label);
+    case 'plan-stance':
+      return CHOICES['plan-stance'];
     default:
       // Decision: "Foranstaltningen effektueret" gets no list – it is mostly a date, and a list would
       // warn on every date typed; "Ikke effektueret" is typed as text (spec §2.1).
@@ -42,25 +48,30 @@ function choicesFor(type: ColumnType): readonly string[] | null {
   }
 }
 
-function formatFor(type: ColumnType): string | null {
+function formatFor(type: ColumnDef['type']): string | null {
   if (type === 'date' || type === 'effected') return DATE_FMT;
   if (type === 'datetime') return DATETIME_FMT;
   return null;
 }
 
 export function templatePlan(today: Day): SheetBuild[] {
-  const header: PlanValue[] = COLUMNS.map((c) => c.header);
-  const headerStyles: (StyleId | null)[] = COLUMNS.map((): StyleId => 'table-header');
+  const defaults = defaultSettings(today);
+  const ruleSet = ruleSetForYear(defaults.afgoerelsesaar);
+  // Both rule sets read the same sheet, so every column is written (barnets-lov.md §3); only the
+  // drop-downs follow the law.
+  const columns = COLUMNS;
+  const header: PlanValue[] = columns.map((c) => c.header);
+  const headerStyles: (StyleId | null)[] = columns.map((): StyleId => 'table-header');
   const validations: { range: string; list: readonly string[]; source?: string }[] = [];
   const columnFormats: { col: number; numFmt: string; fromRow: number; toRow: number }[] = [];
   const lists: string[][] = [];
   const widths: number[] = [];
 
-  COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const col = i + 1;
     const letter = columnLetter(col);
     const range = `${letter}2:${letter}${TEMPLATE_LAST_ROW}`;
-    const choices = choicesFor(c.type);
+    const choices = choicesFor(c, ruleSet);
     let width = c.header.length + 2;
     if (choices) {
       const joined = choices.join(',');
@@ -96,7 +107,7 @@ export function templatePlan(today: Day): SheetBuild[] {
     columnFormats,
   };
 
-  const settingsRows = settingsSheetRows(today);
+  const settingsRows = settingsSheetRows(defaults);
   const settings: SheetBuild = {
     name: SETTINGS_SHEET,
     blocks: [{ row: 1, col: 1, values: settingsRows }],

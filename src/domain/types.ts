@@ -81,9 +81,17 @@ export const NO_COLUMN: unique symbol = Symbol('no-column');
 /** A parsed field: the value, null when the cell is blank, or one of the two sentinels. */
 export type Field<T> = T | null | typeof UNREADABLE | typeof NO_COLUMN;
 
-export type MeasureCode = 'A7' | 'T58' | 'F3' | 'P2' | 'D4' | 'L5' | 'K6';
-export type BfuKind = 'ny' | 'opdatering' | 'ingen' | 'ikke-relevant';
-export type ConversationException = 'oenskede-ikke' | 'modenhed' | 'ikke-relevant' | 'andet';
+/** Serviceloven (SEL-2023) measures, spec §2.4. */
+export type SelMeasureCode = 'A7' | 'T58' | 'F3' | 'P2' | 'D4' | 'L5' | 'K6';
+/** Barnets lov (BL-2024) indsatser, barnets-lov.md §2 (P2 keeps its code). */
+export type BlMeasureCode = 'A46' | 'A47' | 'F5' | 'P2' | 'K3' | 'D6' | 'S7';
+export type MeasureCode = SelMeasureCode | BlMeasureCode;
+/** 'afdaekning' exists only under Barnets lov (§ 19); on a SEL-2023 case it is a cell error. */
+export type BfuKind = 'ny' | 'opdatering' | 'afdaekning' | 'ingen' | 'ikke-relevant';
+/** 'alder' = "Alder eller andre forhold" (barnets lov § 5, stk. 4). */
+export type ConversationException = 'oenskede-ikke' | 'modenhed' | 'alder' | 'ikke-relevant' | 'andet';
+/** Stillingtagen til barnets plan (barnets lov § 91, stk. 1). */
+export type PlanStance = 'udarbejdes' | 'ikke-noedvendig';
 export type Reassessment = 'ja' | 'fremgaar-ikke' | 'ikke-foretaget';
 
 export interface Cpr {
@@ -114,10 +122,12 @@ export type ColumnId =
   | 'foraeldre'
   | 'boernesamtale'
   | 'boernesamtale_undtagelse'
+  | 'synspunkter'
   | 'effektueret'
   | 'ophoert'
   | 'kontakt'
   | 'kontakt_grund'
+  | 'plan_stillingtagen'
   | 'handleplan'
   | 'handleplan_grund'
   | 'handleplan_indsats'
@@ -152,10 +162,14 @@ export interface CaseRecord {
   readonly boernesamtale: Field<Day>;
   /** 'andet' = any other text (kept in boernesamtale_undtagelse_tekst). */
   readonly boernesamtale_undtagelse: Field<ConversationException>;
+  /** Barnets synspunkter tilvejebragt på anden vis (read only by BL 3.8). */
+  readonly synspunkter: Field<boolean>;
   readonly effektueret: Field<Day | 'ikke-effektueret'>;
   readonly ophoert: Field<Day>;
   readonly kontakt: Field<Day>;
   readonly kontakt_grund: Field<string>;
+  /** Stillingtagen til barnets plan (read only by BL 4.10). */
+  readonly plan_stillingtagen: Field<PlanStance>;
   readonly handleplan: Field<Day>;
   readonly handleplan_grund: Field<string>;
   readonly handleplan_indsats: Field<boolean>;
@@ -179,6 +193,8 @@ export interface Settings {
   readonly offentliggoerelse: boolean;
   /** Reviewer initials kept for the audit log (issue: reviewer workflow). */
   readonly initialer: string | null;
+  /** "Regelsæt": a rule-set id that applies to every case; null or absent = by decision date. */
+  readonly regelsaet?: string | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -186,6 +202,60 @@ export interface Settings {
 // ---------------------------------------------------------------------------
 
 export type Severity = 'error' | 'warning' | 'missing';
+
+/** A cell that cannot be read (spec §2.3); also the code of its ParseFailure. */
+export type CellProblemCode =
+  | 'invalid-date'
+  | 'invalid-yesno'
+  | 'invalid-sagsnr'
+  | 'invalid-bfu'
+  | 'invalid-reassessment'
+  | 'invalid-text'
+  | 'invalid-measure'
+  | 'ambiguous-measure'
+  | 'invalid-cpr'
+  | 'invalid-plan-stance'
+  | 'invalid-setting'
+  | 'error-value';
+
+/** Every problem code the tool reports (stable; tests and the JSON use them). */
+export type ProblemCode =
+  | CellProblemCode
+  // Reading the sheets (records.ts, settings.ts)
+  | 'missing-column'
+  | 'duplicate-column'
+  | 'missing-kommune'
+  | 'opgoerelsesdato-future'
+  | 'measure-other-law'
+  // Verdicts (evaluate.ts)
+  | 'missing'
+  | 'inconsistent-dates'
+  // Selection (selection.ts, spec §3)
+  | 'decision-outside-year'
+  | 'missing-decision-date'
+  | 'measure-not-in-call'
+  | 'missing-measure'
+  | 'excluded-case'
+  | 'missing-cpr'
+  | 'age-out-of-range'
+  | 'age-over-17'
+  | 'sibling-unknown-age'
+  | 'sibling-not-eldest'
+  | 'sibling-same-day'
+  | 'duplicate-sagsnr'
+  | 'duplicate-cpr'
+  | 'case-count'
+  | 'too-many-placements'
+  | 'other-measures-not-needed'
+  | 'sagsnr-sequence'
+  // The review log (corrections.ts, spec §10)
+  | 'invalid-review-line'
+  | 'invalid-review-sheet'
+  | 'review-stale'
+  // Writing (plan.ts)
+  | 'no-room-for-verdicts'
+  | 'sheet-name-taken'
+  | 'meta-sheet-taken';
 
 export interface Problem {
   /** null for problems of the whole list or of the workbook. */
@@ -196,7 +266,7 @@ export interface Problem {
   readonly column: string | null;
   readonly severity: Severity;
   /** Stable machine code, e.g. "invalid-date", "missing-column", "sibling-not-eldest". */
-  readonly code: string;
+  readonly code: ProblemCode;
   /** One Danish sentence naming sheet and cell and what to do. Never a CPR number or name. */
   readonly message: string;
   /** The sheet concerned. */
@@ -233,6 +303,12 @@ export interface RuleContext {
   readonly settings: Settings;
   /** The run date ("today"), injected; rules never read the clock. */
   readonly today: Day;
+  /**
+   * Europe/Copenhagen UTC offsets already looked up in this run, by UTC hour (DST changes fall on
+   * whole UTC hours). Made per run by evaluateRecords: an offset lookup costs microseconds and a
+   * case list repeats the same hours.
+   */
+  readonly offsets?: Map<number, number>;
 }
 
 export interface Question {
@@ -251,17 +327,91 @@ export interface Question {
   readonly compliantRows: readonly string[];
   /** e.g. "Serviceloven § 50, stk. 7" */
   readonly legal: string;
-  /** The columns the rule reads (source cells shown to reviewers). */
+  /** The columns the rule always reads; a missing one makes it Mangler oplysninger for every row. */
   readonly columns: readonly ColumnId[];
+  /**
+   * Columns the rule reads only for some cases (BL 3.8's synspunkter): the rule itself decides
+   * what their absence means. Shown to reviewers with `columns`.
+   */
+  readonly conditionalColumns?: readonly ColumnId[];
   evaluate(this: void, record: CaseRecord, ctx: RuleContext): Verdict;
 }
 
+/** What a measure is, whichever law names it (a SEL-2023 measure and its BL-2024 counterpart share it). */
+export type MeasureKind =
+  | 'placement-consent'
+  | 'placement-forced'
+  | 'family-treatment'
+  | 'practical-support'
+  | 'residential'
+  | 'respite'
+  | 'contact-person';
+
+export interface MeasureDef {
+  readonly code: MeasureCode;
+  readonly kind: MeasureKind;
+  /** The exact label used in outputs (spec §2.4, barnets-lov.md §2). */
+  readonly label: string;
+  /** The row of table 1.1 the measure is counted in. */
+  readonly table11Row: string;
+  /** The section the label names, as the other law's warning says it ("§ 52", "§ 32"). */
+  readonly section: string;
+  /** The law's reference to the measure, on folded words (" 52 stk 3 nr 7 "). */
+  readonly reference: RegExp;
+}
+
+/** The measure groups and wording of the selection checks (spec §3) for one rule set. */
+export interface SelectionRules {
+  /** Placements, capped by Højst antal anbringelser. */
+  readonly placements: readonly MeasureCode[];
+  /** Counted with the placements towards Antal sager (family treatment). */
+  readonly main: readonly MeasureCode[];
+  /** Other measures that only fill up to Antal sager. */
+  readonly fillUp: readonly MeasureCode[];
+  /** Measures outside the call's criteria (a warning each). */
+  readonly notInCall: Readonly<
+    Partial<Record<MeasureCode, { readonly short: string; readonly message: string }>>
+  >;
+  /** The placements' sections, for the too-many-placements message. */
+  readonly placementsText: string;
+  /** The fill-up measures in words. */
+  readonly fillUpText: string;
+  /** The warning for a young person aged 18–22 at the decision. */
+  readonly adultMessage: (age: number, decision: string) => string;
+}
+
+export interface NationalFigure {
+  readonly value: number;
+  readonly label: string;
+}
+
 export interface RuleSet {
-  /** "SEL-2023" */
+  /** "SEL-2023", "BL-2024" */
   readonly id: string;
+  /** The first decision day the rule set applies to; earlier decisions take the rule set before it. */
+  readonly decisionsFrom: Day;
+  /** The heading of this rule set's part when a list has cases under two rule sets (barnets-lov.md §1). */
+  readonly partHeading: string;
+  /** A line under the first chapter heading of the result tables, or null. */
+  readonly tablesNote: string | null;
   readonly chapters: readonly { readonly no: number; readonly title: string }[];
-  /** In report order: 1.1, 2.2, …, 6.14. */
+  /** In report order: 1.1, 2.2, …, 6.14 (every rule set has the same ids in the same order). */
   readonly questions: readonly Question[];
+  /** The measure catalogue (table 1.1's rows come from it). */
+  readonly measures: readonly MeasureDef[];
+  /** Table 1.1's rows in order. */
+  readonly table11Rows: readonly string[];
+  /** The values of Børnefaglig undersøgelse this law knows. */
+  readonly bfuKinds: readonly BfuKind[];
+  /** The drop-down lists of the template that differ per law, by column. */
+  readonly choices: Readonly<Partial<Record<ColumnId, readonly string[]>>>;
+  readonly selection: SelectionRules;
+  /** How each question's result is said in the memo; {K} kommune, {p} percent, {x} compliant, {n} total. */
+  readonly memoPhrases: Readonly<Record<string, string>>;
+  /** The national figure of a question in a barometer edition (spec §7), or null. */
+  readonly nationalFigure: (edition: number, questionId: string) => NationalFigure | null;
+  /** The warning for a measure written with another law's reference, read as `own`. */
+  readonly otherLawWarning: (written: MeasureDef, own: MeasureDef) => string;
 }
 
 // ---------------------------------------------------------------------------
@@ -315,6 +465,8 @@ export interface FinalVerdict extends Verdict {
 export type ReviewStatus = 'ikke gennemgået' | 'godkendt' | 'rettet' | 'ændret siden gennemgang';
 
 export interface CaseResult {
+  /** The rule set the case was judged by (its decision date, or the forced one). */
+  readonly ruleset: string;
   readonly row: number;
   readonly sagsnr: number | null;
   readonly record: CaseRecord;
@@ -333,6 +485,8 @@ export interface TableRow {
 }
 
 export interface TableResult {
+  /** The rule set whose part the table belongs to. */
+  readonly ruleset: string;
   readonly id: string;
   readonly chapter: number;
   readonly title: string;
@@ -345,6 +499,8 @@ export interface TableResult {
 }
 
 export interface OverviewRow {
+  /** The rule set whose part the row belongs to. */
+  readonly ruleset: string;
   readonly id: string;
   readonly columnHeader: string;
   readonly relevant: number;
@@ -385,7 +541,10 @@ export interface GeneratedColumn {
 }
 
 export interface Report {
+  /** The rule set of Afgørelsesår, or the forced one (spec §9 `ruleset`). */
   readonly ruleset: string;
+  /** The rule sets the cases fall under, oldest law first (one part per rule set when two). */
+  readonly rulesets: readonly string[];
   readonly settings: Settings;
   readonly today: Day;
   readonly caseSheet: CaseSheetInfo;

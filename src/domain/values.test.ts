@@ -12,9 +12,13 @@ import {
   parseText,
   parseYesNo,
   parseYesNoIrrelevant,
+  PARSERS,
   type CellParser,
 } from './values';
-import type { Cell } from './types';
+import { columnLetter } from './address';
+import { COLUMNS } from './columns';
+import { reportOf, reviewSnapshot } from './testing/review';
+import type { Cell, Snapshot } from './types';
 
 const BLANKS: Cell[] = [null, '', '   ', '\n\t'];
 const ERRORS: Cell[] = [{ error: '#N/A' }, { error: '#REF!' }, { error: '#VALUE!', formula: 'A1+B1' }];
@@ -398,5 +402,119 @@ describe('parseCell', () => {
     expect(parseCell('effected', 'Ikke effektueret', false)).toBe('ikke-effektueret');
     expect(parseCell('sagsnr', 4, false)).toBe(4);
     expect(isFailure(parseCell('datetime', 'x', false))).toBe(true);
+  });
+});
+
+// Issue 9 item 5: the value forms settled in barometer.md §2.3, through the parsers and through evaluate.
+describe('settled value forms (spec §2.3)', () => {
+  it.each<[string, string]>([
+    ['1.3.21', '01-03-2021'],
+    ['01.03.21', '01-03-2021'],
+    ['31.12.00', '31-12-2000'],
+    ['1.1.99', '01-01-2099'],
+    ['1/3/21', '01-03-2021'],
+    ['01/03/21', '01-03-2021'],
+    ['29/2/24', '29-02-2024'],
+    ['31/12/99', '31-12-2099'],
+    ['1-1-24', '01-01-2024'],
+  ])('two-digit year %p is %s (2000–2099)', (text, expected) => {
+    const r = parseDate(text, false);
+    expect(typeof r === 'number' && formatDay(r)).toBe(expected);
+    const e = parseEffected(text, false);
+    expect(typeof e === 'number' && formatDay(e)).toBe(expected);
+  });
+
+  it.each(['29.2.23', '31/4/21', '1.3/21', '1/3.21', '1.3.2', '1/13/21'])(
+    'rejects the impossible or mixed two-digit form %p',
+    (text) => {
+      expectFailure(parseDate, text, 'invalid-date');
+    },
+  );
+
+  it('two-digit years keep an optional time: d/m/yy HH:mm and d.m.yy kl. HH.mm', () => {
+    expect(parseDateTime('5/6/24 09:15', false)).toEqual({ day: dayFromYmd(2024, 6, 5), minutes: 555 });
+    expect(parseDateTime('5.6.24 kl. 9.15', false)).toEqual({ day: dayFromYmd(2024, 6, 5), minutes: 555 });
+    expect(parseDateTime('5.6.24', false)).toEqual({ day: dayFromYmd(2024, 6, 5), minutes: null });
+  });
+
+  it('a formula without a cached result (an ErrorCell with its formula) is unreadable in every column type, never blank', () => {
+    const cell: Cell = { error: '#FORMEL', formula: 'C2+30' };
+    for (const type of Object.keys(PARSERS) as (keyof typeof PARSERS)[]) {
+      const r = parseCell(type, cell, false);
+      expect([type, isFailure(r) && r.code]).toEqual([type, 'error-value']);
+    }
+  });
+
+  it('"Nej" (any case, spaced) in the bfu column is Ingen', () => {
+    expect(parseBfu('Nej', false)).toBe('ingen');
+    expect(parseBfu(' NEJ ', false)).toBe('ingen');
+    expect(parseBfu('nej', false)).toBe('ingen');
+  });
+});
+
+describe('settled value forms reach the rules (evaluate)', () => {
+  const answer = (s: Snapshot, sagsnr: number, q: string): string | undefined =>
+    reportOf(s).cases.find((c) => c.sagsnr === sagsnr)?.verdicts[q]?.answer;
+
+  it('a handleplan formula without a cached result makes 4.10 Mangler oplysninger (not Nej) and is a problem naming the cell', () => {
+    const s = reviewSnapshot({
+      edit: (cases) => {
+        (cases[1] as Record<string, Cell>).handleplan = { error: '#FORMEL', formula: 'E3+30' };
+      },
+    });
+    const report = reportOf(s);
+    const c2 = report.cases.find((c) => c.sagsnr === 2)!;
+    expect(c2.verdicts['4.10']?.answer).toBe('Mangler oplysninger');
+    expect(c2.verdicts['4.11']?.answer).not.toBe('Nej');
+    const col = COLUMNS.findIndex((c) => c.id === 'handleplan') + 1;
+    const p = report.problems.find((x) => x.code === 'error-value' && x.sagsnr === 2);
+    expect(p).toMatchObject({ severity: 'error', row: 3, cell: `${columnLetter(col)}3` });
+    // A blank handleplan is Nej (not documented): the formula is not read as blank.
+    const blank = reviewSnapshot({
+      edit: (cases) => {
+        (cases[1] as Record<string, Cell>).handleplan = null;
+      },
+    });
+    expect(answer(blank, 2, '4.10')).toBe('Nej');
+  });
+
+  it('bfu "Nej" is read as Ingen: 2.2 Nej, and with a lovlig grund Nej, men lovlig grund', () => {
+    const s = reviewSnapshot({
+      edit: (cases) => {
+        (cases[1] as Record<string, Cell>).bfu = 'Nej';
+        (cases[2] as Record<string, Cell>).bfu = 'nej';
+        (cases[2] as Record<string, Cell>).bfu_grund = 'Sagen var fuldt oplyst';
+      },
+    });
+    expect(answer(s, 2, '2.2')).toBe('Nej');
+    expect(answer(s, 2, '2.4')).toBe('Ikke relevant');
+    expect(answer(s, 3, '2.2')).toBe('Nej, men lovlig grund');
+    expect(reportOf(s).problems.filter((p) => p.code === 'invalid-bfu')).toEqual([]);
+  });
+
+  it('two-digit text dates with . and / decide the deadlines like dd-mm-yyyy', () => {
+    const long = reviewSnapshot();
+    const short = reviewSnapshot({
+      edit: (cases) => {
+        for (const c of cases as Record<string, Cell>[]) {
+          for (const k of Object.keys(c)) {
+            const v = c[k];
+            if (typeof v === 'string' && /^\d\d-\d\d-\d{4}$/.test(v)) {
+              const [d, m, y] = v.split('-');
+              c[k] =
+                k.length % 2 === 0 ? `${Number(d)}.${Number(m)}.${y!.slice(2)}` : `${d}/${m}/${y!.slice(2)}`;
+            }
+          }
+        }
+      },
+    });
+    const texts = JSON.stringify(short.sheets.Sagsoversigt?.rows);
+    expect(texts).toMatch(/"\d{1,2}\.\d{1,2}\.\d\d"/);
+    expect(texts).toMatch(/"\d\d\/\d\d\/\d\d"/);
+    const answers = (s: Snapshot) => reportOf(s).cases.map((c) => c.verdicts);
+    expect(JSON.stringify(answers(short).map((v) => Object.values(v).map((x) => x.answer)))).toBe(
+      JSON.stringify(answers(long).map((v) => Object.values(v).map((x) => x.answer))),
+    );
+    expect(reportOf(short).problems.filter((p) => p.code === 'invalid-date')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { dayFromYmd, formatDay, isValidYmd } from './days';
 import { ERROR_VALUE, failure, type ParseFailure } from './failure';
 import { foldKey, isBlankText, stripInvisible, trimText } from './fold';
 import { parseMeasure } from './measures';
+import { parsePlanStance } from './planStance';
 import { formatHasTime, isDateFormat, serialDay, serialToDateTime } from './serial';
 import type {
   BfuKind,
@@ -13,6 +14,7 @@ import type {
   DateTime,
   Day,
   MeasureCode,
+  PlanStance,
   Reassessment,
 } from './types';
 
@@ -331,6 +333,8 @@ const BFU: ReadonlyMap<string, BfuKind | ParseFailure> = new Map<string, BfuKind
   ['ingenundersoegelse', 'ingen'],
   ['ingenbfu', 'ingen'],
   ['nej', 'ingen'],
+  ['afdaekning', 'afdaekning'],
+  ['afdaekning19', 'afdaekning'],
   ['ikkerelevant', 'ikke-relevant'],
   ['ja', BFU_JA_FAIL],
   ['j', BFU_JA_FAIL],
@@ -373,6 +377,7 @@ export const parseReassessment: CellParser<Reassessment> = (cell) => {
 const EXCEPTIONS: ReadonlyMap<string, ConversationException> = new Map<string, ConversationException>([
   ['barnetoenskedeikkesamtale', 'oenskede-ikke'],
   ['modenhedellersagenskarakter', 'modenhed'],
+  ['alderellerandreforhold', 'alder'],
   ['ikkerelevant', 'ikke-relevant'],
 ]);
 
@@ -463,6 +468,7 @@ export interface ParsedByType {
   'conversation-exception': ConversationException;
   effected: Day | 'ikke-effektueret';
   reassessment: Reassessment;
+  'plan-stance': PlanStance;
 }
 
 export const PARSERS: { readonly [K in ColumnType]: CellParser<ParsedByType[K]> } = {
@@ -478,6 +484,7 @@ export const PARSERS: { readonly [K in ColumnType]: CellParser<ParsedByType[K]> 
   'conversation-exception': parseConversationException,
   effected: parseEffected,
   reassessment: parseReassessment,
+  'plan-stance': (cell) => parsePlanStance(cell),
 };
 
 /** Parses a cell as a column type. */

@@ -4,6 +4,7 @@ import { UserError } from './port';
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import { LOOKS, type Look } from './looks';
 import { reviewLogSheet } from '../domain/plan';
+import { emptyTextFormulaCells } from './emptyTextFormulas';
 import { sheetsToRead } from './sheetsToRead';
 import {
   REVIEW_SHEET,
@@ -121,7 +122,10 @@ function plainToCell(v: unknown, fmt: string | undefined, date1904: boolean): Ce
   return String(v);
 }
 
-function cellToSnapshot(cell: ExcelJS.Cell, date1904: boolean): Cell {
+/** True when the cell is a text formula whose cached result is "" (see emptyTextFormulas.ts). */
+type BlankTextFormula = (address: string) => boolean;
+
+function cellToSnapshot(cell: ExcelJS.Cell, date1904: boolean, blankText: BlankTextFormula): Cell {
   const v = cell.value;
   switch (cell.type) {
     case ExcelJS.ValueType.Null:
@@ -137,6 +141,8 @@ function cellToSnapshot(cell: ExcelJS.Cell, date1904: boolean): Cell {
       const fv = v as { result?: unknown };
       const result = fv.result;
       if (result === undefined || result === null) {
+        // Spec §2.3: a text formula whose result is "" is blank; any other formula without a result is unreadable.
+        if (blankText(cell.address)) return '';
         return { error: '#FORMEL', formula: cell.formula ?? '' };
       }
       return plainToCell(result, cell.numFmt, date1904);
@@ -146,13 +152,13 @@ function cellToSnapshot(cell: ExcelJS.Cell, date1904: boolean): Cell {
   }
 }
 
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, blankText: BlankTextFormula): SheetSnapshot {
   const rows: Cell[][] = [];
   let lastRow = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     let cells: Cell[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = cellToSnapshot(cell, date1904);
+      const c = cellToSnapshot(cell, date1904, blankText);
       if (c === null) return;
       if (cells === null) cells = [];
       while (cells.length < colNumber - 1) cells.push(null);
@@ -266,7 +272,14 @@ function lastUsedRow(ws: ExcelJS.Worksheet): number {
 }
 
 export class ExcelJsWorkbook implements WorkbookPort {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** Blank text formulas per sheet, read from the loaded file's XML when first needed. */
+  private blankText: Map<string, Set<string>> | null = null;
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    /** The bytes the workbook was loaded from (fromBuffer), for what ExcelJS does not keep. */
+    private readonly source: Uint8Array | null = null,
+  ) {}
 
   /** Wraps an ExcelJS workbook already in memory (tests, template). */
   static of(workbook: ExcelJS.Workbook): ExcelJsWorkbook {
@@ -294,7 +307,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     } catch (cause) {
       throw new UserError(DAMAGED_XLSX, 1, { cause });
     }
-    return new ExcelJsWorkbook(wb);
+    return new ExcelJsWorkbook(wb, bytes);
   }
 
   async readSnapshot(): Promise<Snapshot> {
@@ -307,7 +320,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
       name: ws.name,
       visible: ws.state !== 'hidden' && ws.state !== 'veryHidden',
     }));
-    for (const { ws } of sheetsToRead(items)) read[ws.name] = readSheet(ws, date1904);
+    const blankIn =
+      (sheet: string): BlankTextFormula =>
+      (address) => {
+        if (this.source === null) return false;
+        this.blankText ??= emptyTextFormulaCells(this.source);
+        return this.blankText.get(sheet)?.has(address) === true;
+      };
+    for (const { ws } of sheetsToRead(items)) read[ws.name] = readSheet(ws, date1904, blankIn(ws.name));
     return { date1904, sheetNames: sheets.map((ws) => ws.name), sheets: read };
   }
 

@@ -120,6 +120,7 @@ describe('evaluate: whole run', () => {
   test('Offentliggørelse suppresses tables under 6 cases in the JSON', () => {
     const json = toJson(run(undefined, { settings: { Offentliggørelse: 'Ja' } }));
     expect(json.tables.find((t) => t.id === '2.3')).toEqual({
+      ruleset: 'SEL-2023',
       id: '2.3',
       title:
         'ER 4-MÅNEDERS FRISTEN FOR AT AFSLUTTE DEN BØRNEFAGLIGE UNDERSØGELSE OVERHOLDT, JF. § 50, STK. 7?',
@@ -131,6 +132,7 @@ describe('evaluate: whole run', () => {
       ],
     });
     expect(json.tables.find((t) => t.id === '3.9')).toEqual({
+      ruleset: 'SEL-2023',
       id: '3.9',
       title: table(run(), '3.9')!.title,
       total: 5,
@@ -161,11 +163,17 @@ describe('evaluate: whole run', () => {
     }
   });
 
-  test('Afgørelsesår 2024 needs rule set BL-2024, which does not exist yet → fatal, not a wrong answer', () => {
+  test('Afgørelsesår 2024 names BL-2024, but each case keeps the law of its decision date; an unknown forced rule set is fatal', () => {
     const r = evaluate(snapshot(undefined, { settings: { Afgørelsesår: 2024 } }), { today });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('unknown-ruleset');
-    expect(evaluate(snapshot(), { today, ruleset: 'XYZ' }).ok).toBe(false);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.report.ruleset).toBe('BL-2024');
+      expect(r.report.rulesets).toEqual(['SEL-2023']);
+      expect(new Set(r.report.cases.map((c) => c.ruleset))).toEqual(new Set(['SEL-2023']));
+    }
+    const bad = evaluate(snapshot(), { today, ruleset: 'XYZ' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('unknown-ruleset');
   });
 
   test('evaluateRecords gives one verdict per question per record, in rule-set order', () => {

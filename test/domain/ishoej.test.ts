@@ -29,8 +29,10 @@ describe('Ishøj fixture reproduces seed 000', () => {
     expect(tables).toEqual(expected.tables);
   });
 
-  test('the JSON output carries the same tables', () => {
-    expect(toJson(report).tables).toEqual(expected.tables);
+  test('the JSON output carries the same tables, each naming rule set SEL-2023', () => {
+    const json = toJson(report).tables;
+    expect(json.map(({ ruleset: _ruleset, ...t }) => t)).toEqual(expected.tables);
+    expect(json.every((t) => t.ruleset === 'SEL-2023')).toBe(true);
   });
 
   test('the data is clean: no missing answers, no problems, every case selected', () => {

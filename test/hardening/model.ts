@@ -405,6 +405,8 @@ function validCell(type: ColumnType): fc.Arbitrary<GenCell> {
       return fc.oneof(dateCell(false), words('Ikke effektueret'));
     case 'reassessment':
       return words('Ja', 'Vurdering fremgår ikke', 'Ikke foretaget');
+    case 'plan-stance':
+      return words('Plan udarbejdes', 'Plan ikke nødvendig');
   }
 }
 
@@ -470,6 +472,9 @@ function badCell(type: ColumnType): fc.Arbitrary<GenCell> {
       break;
     case 'reassessment':
       own = t('Nej', 'Måske');
+      break;
+    case 'plan-stance':
+      own = t('Ja', 'Måske');
       break;
   }
   return fc.oneof({ weight: 3, arbitrary: own }, { weight: 1, arbitrary: any });

@@ -53,6 +53,7 @@ const CODES = new Set([
   'invalid-sagsnr',
   'invalid-bfu',
   'invalid-reassessment',
+  'invalid-plan-stance',
   'invalid-text',
   'invalid-cpr',
   'invalid-measure',
@@ -66,7 +67,9 @@ const isDay = (v: unknown): boolean =>
 /** What a successful result of each column type must look like. */
 const VALID: { readonly [K in ColumnType]: (v: unknown) => boolean } = {
   sagsnr: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v < 1e8,
-  measure: (v) => typeof v === 'string' && ['A7', 'T58', 'F3', 'P2', 'D4', 'L5', 'K6'].includes(v),
+  measure: (v) =>
+    typeof v === 'string' &&
+    ['A7', 'T58', 'F3', 'P2', 'D4', 'L5', 'K6', 'A46', 'A47', 'F5', 'K3', 'D6', 'S7'].includes(v),
   text: (v) =>
     typeof v === 'string' &&
     !isBlankCell(v) &&
@@ -88,11 +91,13 @@ const VALID: { readonly [K in ColumnType]: (v: unknown) => boolean } = {
   },
   yesno: (v) => typeof v === 'boolean',
   'yesno-irrelevant': (v) => typeof v === 'boolean' || v === 'ikke-relevant',
-  bfu: (v) => v === 'ny' || v === 'opdatering' || v === 'ingen' || v === 'ikke-relevant',
+  bfu: (v) =>
+    v === 'ny' || v === 'opdatering' || v === 'afdaekning' || v === 'ingen' || v === 'ikke-relevant',
   'conversation-exception': (v) =>
-    v === 'oenskede-ikke' || v === 'modenhed' || v === 'ikke-relevant' || v === 'andet',
+    v === 'oenskede-ikke' || v === 'modenhed' || v === 'alder' || v === 'ikke-relevant' || v === 'andet',
   effected: (v) => v === 'ikke-effektueret' || isDay(v),
   reassessment: (v) => v === 'ja' || v === 'fremgaar-ikke' || v === 'ikke-foretaget',
+  'plan-stance': (v) => v === 'udarbejdes' || v === 'ikke-noedvendig',
 };
 
 const TYPES = Object.keys(PARSERS) as ColumnType[];
@@ -538,6 +543,19 @@ function settingValue(key: SettingKey, date1904: boolean): fc.Arbitrary<[Cell, E
         bad('31-02-2022', true, 'i morgen', -5),
       );
       break;
+    case 'regelsaet':
+      // barnets-lov.md §1: a known rule-set id (letter case and spacing ignored) forces it; anything else is a problem.
+      valid = fc.oneof(
+        fc
+          .constantFrom<[string, string]>(
+            ['SEL-2023', 'SEL-2023'],
+            [' BL-2024 ', 'BL-2024'],
+            ['bl-2024', 'BL-2024'],
+          )
+          .map(([c, v]): [Cell, Expect] => [c, { kind: 'valid', value: v }]),
+        bad('SEL-2099', 'Barnets lov 2025', 2024),
+      );
+      break;
     case 'offentliggoerelse':
       valid = fc.oneof(
         fc.constantFrom(...YES).map((c): [Cell, Expect] => [c, { kind: 'valid', value: true }]),
@@ -561,8 +579,11 @@ const settingsSheet = (date1904: boolean): fc.Arbitrary<SettingsSheet> =>
   fc
     .tuple(
       fc.shuffledSubarray(SETTING_KEYS),
-      fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
-      fc.array(fc.constantFrom('', ':', ' ', '  (år)'), { minLength: 8, maxLength: 8 }),
+      fc.array(fc.boolean(), { minLength: SETTING_KEYS.length, maxLength: SETTING_KEYS.length }),
+      fc.array(fc.constantFrom('', ':', ' ', '  (år)'), {
+        minLength: SETTING_KEYS.length,
+        maxLength: SETTING_KEYS.length,
+      }),
       fc.array(fc.oneof(hostileString, fc.constant(null)), { maxLength: 4 }),
       fc.nat(),
     )

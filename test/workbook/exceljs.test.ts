@@ -285,7 +285,8 @@ describe('ExcelJsWorkbook.apply', () => {
 describe('template', () => {
   it('re-reads with every header, drop-downs, date formats and a frozen header row', async () => {
     const port = ExcelJsWorkbook.empty();
-    port.buildSheets(templatePlan(dayFromYmd(2026, 11, 23)));
+    // A template made in 2022: Afgørelsesår 2021 under Serviceloven, Undersøgelsesår 2023 (spec §2.2).
+    port.buildSheets(templatePlan(dayFromYmd(2022, 11, 23)));
     const wb = await reload(port);
     const ws = wb.getWorksheet('Sagsoversigt') as ExcelJS.Worksheet;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(COLUMNS.map((c) => c.header));

@@ -13,6 +13,7 @@ import {
   type FinalVerdict,
   type Question,
   type RuleContext,
+  type Verdict,
 } from '../types';
 
 /**
@@ -37,38 +38,15 @@ export function verdict(answer: string, reason: string): FinalVerdict {
 export type Why = (a: number, b: number, c: number, d: number) => string;
 
 /**
- * A verdict whose reason is a static function of a few numbers, built the first time it is read.
- * Unlike a closure, the rule allocates nothing else (and V8 no context for captured variables, which it
- * would make on every call of a rule that has such a closure): one small object per verdict.
- */
-class ReasonedVerdict implements FinalVerdict {
-  readonly computedAnswer: string;
-  private text: string | null = null;
-  constructor(
-    readonly answer: string,
-    private readonly why: Why,
-    private readonly a: number,
-    private readonly b: number,
-    private readonly c: number,
-    private readonly d: number,
-  ) {
-    this.computedAnswer = answer;
-  }
-  get reason(): string {
-    if (this.text === null) this.text = this.why(this.a, this.b, this.c, this.d);
-    return this.text;
-  }
-}
-
-/**
- * A verdict with a reason built on demand from a static sentence function and its numbers.
+ * A verdict whose reason is a sentence function of a few numbers (the SEL-2023 rules keep their
+ * sentences beside each other that way).
  * @example because('Ja', (end, dec) => `Afsluttet ${fd(end)}, før ${fd(dec)}.`, 44256, 44300).reason
  */
 export function because(answer: string, why: Why, a = 0, b = 0, c = 0, d = 0): FinalVerdict {
-  return new ReasonedVerdict(answer, why, a, b, c, d);
+  return verdict(answer, why(a, b, c, d));
 }
 
-/** A plain copy of a verdict with changes (reads `reason`, so it works on lazy verdicts too). */
+/** A plain copy of a verdict with changes. */
 export function copyVerdict(v: FinalVerdict, changes: Partial<FinalVerdict>): FinalVerdict {
   const out: { -readonly [K in keyof FinalVerdict]: FinalVerdict[K] } = {
     answer: v.answer,
@@ -149,15 +127,9 @@ const WHY_NOT_THREE_MONTHS: Why = (eff, to, cut) =>
 const WHY_STOPPED: Why = (eff, stop, to) =>
   `Foranstaltningen blev effektueret ${fd(eff)} og ophørte ${fd(stop)}, før de første 3 måneder var gået (${fd(to)}).`;
 
-/** eff + 3 months, remembered for the last day asked: 3.9 and 5.12 ask it for the same case in turn. */
-let lastEff = Number.NaN;
-let lastTo = Number.NaN;
+/** effektueret + 3 months, the end of the three-month window of 3.9 and 5.12. */
 export function threeMonthsAfter(eff: Day): Day {
-  if (eff !== lastEff) {
-    lastEff = eff;
-    lastTo = addMonthsDay(eff, 3);
-  }
-  return lastTo;
+  return addMonthsDay(eff, 3);
 }
 
 /**
@@ -185,45 +157,17 @@ export function threeMonthsGate(
   return null;
 }
 
-/** What a rule module declares; the rule set adds the NO_COLUMN guard (spec §2.1). */
-export type QuestionDef = Question;
-
-type Evaluate = Question['evaluate'];
-
-/** The rule of each guarded question without its guard (for runs that check columns once). */
-const UNGUARDED = new WeakMap<Question, Evaluate>();
-
 /**
- * Wraps a question so a column the question reads that is missing from the sheet (NO_COLUMN)
- * makes it "Mangler oplysninger" for every row, as spec §2.1 says ("a missing optional column
- * means its questions are Mangler oplysninger for every row").
+ * Wraps a question so a column the question always reads that is missing from the sheet
+ * (NO_COLUMN) makes it "Mangler oplysninger" for every row, as spec §2.1 says ("a missing optional
+ * column means its questions are Mangler oplysninger for every row").
  */
-export function guardColumns(q: QuestionDef): Question {
+export function guardColumns(q: Question): Question {
   const cols = q.columns;
   const inner = q.evaluate;
-  const evaluate = (r: CaseRecord, ctx: RuleContext): FinalVerdict | ReturnType<typeof inner> => {
-    for (let i = 0; i < cols.length; i += 1) {
-      const id = cols[i] as ColumnId;
-      if (r[id] === NO_COLUMN) return MISSING[id].noColumn;
-    }
+  const evaluate = (r: CaseRecord, ctx: RuleContext): Verdict => {
+    for (const id of cols) if (r[id] === NO_COLUMN) return MISSING[id].noColumn;
     return inner(r, ctx);
   };
-  const guarded = Object.freeze({ ...q, evaluate });
-  UNGUARDED.set(guarded, inner);
-  return guarded;
-}
-
-/**
- * The evaluator to use for a whole sheet whose absent columns are known: the guard's constant
- * "Mangler oplysninger" when one of the question's columns is absent, else the bare rule. The
- * guard's answer is the same for every row of a sheet, so the hot loop need not repeat it.
- */
-export function evaluatorFor(q: Question, absent: ReadonlySet<ColumnId>): Evaluate {
-  for (const id of q.columns) {
-    if (absent.has(id)) {
-      const v = MISSING[id].noColumn;
-      return () => v;
-    }
-  }
-  return UNGUARDED.get(q) ?? q.evaluate;
+  return Object.freeze({ ...q, evaluate });
 }

@@ -41,10 +41,12 @@ export function record(over: Partial<CaseRecord> = {}): CaseRecord {
     foraeldre: null,
     boernesamtale: null,
     boernesamtale_undtagelse: null,
+    synspunkter: null,
     effektueret: null,
     ophoert: null,
     kontakt: null,
     kontakt_grund: null,
+    plan_stillingtagen: null,
     handleplan: null,
     handleplan_grund: null,
     handleplan_indsats: null,
@@ -58,7 +60,8 @@ export function record(over: Partial<CaseRecord> = {}): CaseRecord {
 
 /** Test helper: settings for Afgørelsesår 2021 (Opgørelsesdato 23-03-2022), with overrides. */
 export function settings(over: Partial<Settings> = {}): Settings {
-  return { ...defaultSettings(), kommune: 'Testrup', ...over };
+  // Run in 2022: Afgørelsesår 2021, Undersøgelsesår 2023, Opgørelsesdato 23-03-2022.
+  return { ...defaultSettings(dayFromYmd(2022, 6, 1)), kommune: 'Testrup', ...over };
 }
 
 export function ctx(over: Partial<Settings> = {}, today: Day = day('01-06-2023')): RuleContext {

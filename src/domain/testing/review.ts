@@ -1,4 +1,7 @@
 import { COLUMNS } from '../columns';
+
+/** The columns of a Serviceloven list as before Barnets lov (its own columns left out). */
+const SEL_COLUMNS = COLUMNS.filter((c) => c.id !== 'synspunkter' && c.id !== 'plan_stillingtagen');
 import { evaluate } from '../evaluate';
 import { REVIEW_HEADERS, type Cell, type ColumnId, type Report, type Snapshot } from '../types';
 import { day } from './records';
@@ -54,7 +57,10 @@ export function reviewSnapshot(
   const cases = REVIEW_CASES.map((c) => ({ ...c }));
   opts.edit?.(cases);
   const sheets: Record<string, Cell[][]> = {
-    Sagsoversigt: [COLUMNS.map((c) => c.header), ...cases.map((f) => COLUMNS.map((c) => f[c.id] ?? null))],
+    Sagsoversigt: [
+      SEL_COLUMNS.map((c) => c.header),
+      ...cases.map((f) => SEL_COLUMNS.map((c) => f[c.id] ?? null)),
+    ],
     Indstillinger: [
       ['Kommune', 'Testrup'],
       ['Afgørelsesår', 2021],

@@ -2,6 +2,7 @@ import type { TableResult } from '../../domain/types';
 import { memoToHtml, memoToText, tableToHtml, tableToText } from './tableFormat';
 
 const table: TableResult = {
+  ruleset: 'SEL-2023',
   id: '2.3',
   chapter: 2,
   title: 'ER 4-MÅNEDERS FRISTEN … OVERHOLDT, JF. § 50, STK. 7?',

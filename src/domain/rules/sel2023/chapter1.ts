@@ -1,14 +1,11 @@
-import { MEASURE_BY_CODE, TABLE_11_ROWS } from '../../measures';
+import { MEASURES, TABLE_11_ROWS } from './measures';
 import type { Question } from '../../types';
 import { has, missing, verdict } from '../common';
 import type { FinalVerdict } from '../../types';
 
 /** One shared verdict per measure (the reason names the measure, never the child). */
 const BY_CODE = new Map<string, FinalVerdict>(
-  Object.values(MEASURE_BY_CODE).map((m) => [
-    m.code,
-    Object.freeze(verdict(m.table11Row, `Afgørelsen gælder ${m.label}.`)),
-  ]),
+  MEASURES.map((m) => [m.code, Object.freeze(verdict(m.table11Row, `Afgørelsen gælder ${m.label}.`))]),
 );
 
 /** Chapter 1 "Afgørelser": what the decision was about (table 1.1). */

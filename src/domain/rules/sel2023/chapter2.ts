@@ -1,7 +1,7 @@
 import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, type CaseRecord, type FinalVerdict, type Question } from '../../types';
 import { because, days, fd, has, inconsistent, missing, verdict, type Why } from '../common';
-import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from './labels';
+import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from '../labels';
 
 const c = <T extends FinalVerdict>(v: T): T => Object.freeze(v);
 

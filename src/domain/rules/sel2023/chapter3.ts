@@ -18,7 +18,7 @@ import {
   type Why,
 } from '../common';
 import { bfuGate } from './chapter2';
-import { JA, NEJ, NEJ_BEGRUNDES, ROWS_JA_NEJ } from './labels';
+import { JA, NEJ, NEJ_BEGRUNDES, ROWS_JA_NEJ } from '../labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
 
@@ -123,7 +123,9 @@ export const Q3_8: Question = {
     }
     if (ex === 'oenskede-ikke') return V38.oenskede;
     if (ex === 'modenhed') return V38.modenhed;
-    const other = ex === 'andet' ? 1 : 0;
+    // Decision: "Alder eller andre forhold" is barnets lov § 5, stk. 4's wording; serviceloven § 48,
+    // stk. 2 knows only the child's wish, maturity and the nature of the case, so it is another reason.
+    const other = ex === 'andet' || ex === 'alder' ? 1 : 0;
     if (talk !== null && has(dec)) return because(NEJ, WHY_38_LATE, talk, dec, other);
     return because(NEJ, WHY_38_NONE, has(dec) ? dec : Number.NaN, other);
   },

@@ -1,7 +1,7 @@
 import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, NO_COLUMN, UNREADABLE, type FinalVerdict, type Question } from '../../types';
 import { because, days, fd, has, missing, verdict, type Why } from '../common';
-import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from './labels';
+import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from '../labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
 

@@ -7,7 +7,7 @@ import {
   type Question,
 } from '../../types';
 import { because, days, fd, missing, threeMonthsAfter, threeMonthsGate, verdict, type Why } from '../common';
-import { JA, NEJ, ROWS_JA_NEJ } from './labels';
+import { JA, NEJ, ROWS_JA_NEJ } from '../labels';
 
 const NOT_EFFECTED: FinalVerdict = Object.freeze(
   verdict(IKKE_RELEVANT, 'Foranstaltningen er ikke effektueret.'),

@@ -1,7 +1,6 @@
 import { IKKE_RELEVANT, MANGLER, UNREADABLE, type CaseRecord } from '../../types';
 import { ctx, dt, record } from '../../testing/records';
 import { SEL_2023 } from '.';
-import { mayCrossDst } from './chapter6';
 
 const q = (id: string) => SEL_2023.questions.find((x) => x.id === id)!;
 const ev = (id: string, over: Partial<CaseRecord>) => q(id).evaluate(record(over), ctx());
@@ -93,19 +92,5 @@ describe('6.14 genvurdering', () => {
     ['no notification', { genvurdering: 'ja' }, IKKE_RELEVANT],
   ])('%s → %s', (_n, over, answer) => {
     expect(ev('6.14', over).answer).toBe(answer);
-  });
-});
-
-describe('mayCrossDst', () => {
-  test.each([
-    ['27-03-2021', '28-03-2021', true],
-    ['28-03-2021', '28-03-2021', true],
-    ['29-03-2021', '30-03-2021', false],
-    ['30-10-2021', '31-10-2021', true],
-    ['01-11-2021', '02-11-2021', false],
-    ['10-05-2021', '12-05-2021', false],
-    ['31-03-2024', '31-03-2024', true],
-  ])('%s – %s → %s', (a, b, expected) => {
-    expect(mayCrossDst(dt(a).day, dt(b).day)).toBe(expected);
   });
 });

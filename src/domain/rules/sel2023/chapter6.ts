@@ -1,15 +1,14 @@
-import { wallClockToEpochMs } from '../../copenhagen';
-import { dayFromYmd } from '../../days';
+import { elapsedCopenhagen } from '../../copenhagen';
 import {
   IKKE_RELEVANT,
   NO_COLUMN,
   UNREADABLE,
-  type Day,
+  type DateTime,
   type FinalVerdict,
   type Question,
 } from '../../types';
 import { because, fdt, has, inconsistent, missing, verdict, type Why } from '../common';
-import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from './labels';
+import { JA, NEJ_FREMGAAR, NEJ_IKKE_FORETAGET, NEJ_JOURNAL, NEJ_SENERE } from '../labels';
 
 const c = (v: FinalVerdict): FinalVerdict => Object.freeze(v);
 
@@ -19,55 +18,12 @@ const NO_NOTIFICATION = c(
 
 const MINUTES_24H = 24 * 60;
 
-/** The last Sunday of March or October (EU DST change days); Day 1 (31-12-1899) was a Sunday. */
-function lastSunday(y: number, m: 3 | 10): Day {
-  const last = dayFromYmd(y, m, 31);
-  return last - ((last + 6) % 7);
-}
-
-const DST_FROM = dayFromYmd(1900, 1, 1);
-const DST_TO = dayFromYmd(2200, 12, 31);
-/** 1 on every EU DST change day (last Sunday of March and of October) 1900–2200, built once. */
-let dstDays: Uint8Array | null = null;
-function dstChangeDays(): Uint8Array {
-  if (dstDays === null) {
-    const t = new Uint8Array(DST_TO - DST_FROM + 1);
-    for (let y = 1900; y <= 2200; y += 1) {
-      t[lastSunday(y, 3) - DST_FROM] = 1;
-      t[lastSunday(y, 10) - DST_FROM] = 1;
-    }
-    dstDays = t;
-  }
-  return dstDays;
-}
-
-/** True when a DST change day of Europe/Copenhagen lies in [from, to] (or the span is long). */
-export function mayCrossDst(from: Day, to: Day): boolean {
-  if (to < from || to - from > 31 || from < DST_FROM || to > DST_TO) return true;
-  const t = dstChangeDays();
-  for (let d = from; d <= to; d += 1) if (t[d - DST_FROM] === 1) return true;
-  return false;
-}
-
 /** "25 timer og 3 minutter" */
 function duration(min: number): string {
   const h = Math.floor(min / 60);
   const m = min % 60;
   const hs = h === 1 ? '1 time' : `${h} timer`;
   return m === 0 ? hs : `${hs} og ${m === 1 ? '1 minut' : `${m} minutter`}`;
-}
-
-/**
- * Real minutes from one wall-clock time to another in Europe/Copenhagen: wall-clock minutes equal
- * real minutes unless a DST change lies between; then the exact instants decide (spec §4), so a
- * DST night counts as the hour it is.
- */
-function elapsedMinutes(uDay: Day, uMin: number, vDay: Day, vMin: number): number {
-  if (!mayCrossDst(uDay, vDay)) return (vDay - uDay) * MINUTES_24H + vMin - uMin;
-  return Math.round(
-    (wallClockToEpochMs({ day: vDay, minutes: vMin }) - wallClockToEpochMs({ day: uDay, minutes: uMin })) /
-      60000,
-  );
 }
 
 /** A date-time for a reason; minutes = NaN when there is no time of day. */
@@ -82,8 +38,8 @@ const WHY_613_DAYS: Why = (ud, um, vd, vm) => {
     ? `24-timers vurderingen blev foretaget ${dt(vd, vm)}, ${dayDiff === 0 ? 'samme dag som' : 'dagen efter'} underretningen ${dt(ud, um)} (tidspunkt ikke angivet).`
     : `24-timers vurderingen blev foretaget ${dt(vd, vm)}, ${dayDiff} kalenderdage efter underretningen ${dt(ud, um)} (tidspunkt ikke angivet).`;
 };
-const WHY_613_TIMED: Why = (ud, um, vd, vm) =>
-  `24-timers vurderingen blev foretaget ${dt(vd, vm)}, ${duration(elapsedMinutes(ud, um, vd, vm))} efter underretningen ${dt(ud, um)}.`;
+const timed613 = (u: DateTime, v: DateTime, elapsed: number): string =>
+  `24-timers vurderingen blev foretaget ${fdt(v)}, ${duration(elapsed)} efter underretningen ${fdt(u)}.`;
 
 export const Q6_13: Question = {
   id: '6.13',
@@ -95,7 +51,7 @@ export const Q6_13: Question = {
   compliantRows: [JA],
   legal: 'Serviceloven § 155, stk. 2',
   columns: ['underretning', 'vurdering_24t'],
-  evaluate(r) {
+  evaluate(r, ctx) {
     const u = r.underretning;
     if (u === null) return NO_NOTIFICATION;
     if (!has(u)) return missing('underretning', u);
@@ -116,7 +72,12 @@ export const Q6_13: Question = {
       }
       return because(dayDiff <= 1 ? JA : NEJ_SENERE, WHY_613_DAYS, u.day, um, v.day, vm);
     }
-    const elapsed = elapsedMinutes(u.day, u.minutes, v.day, v.minutes);
+    // Real minutes in Europe/Copenhagen, so a DST night counts as the hour it is (spec §4).
+    const elapsed = elapsedCopenhagen(
+      { day: u.day, minutes: u.minutes },
+      { day: v.day, minutes: v.minutes },
+      ctx.offsets,
+    );
     if (elapsed < 0) {
       return inconsistent(
         'underretning',
@@ -124,7 +85,7 @@ export const Q6_13: Question = {
         `24-timers vurderingen er angivet ${fdt(v)}, før underretningen ${fdt(u)}; ret en af tidspunkterne.`,
       );
     }
-    return because(elapsed <= MINUTES_24H ? JA : NEJ_SENERE, WHY_613_TIMED, u.day, um, v.day, vm);
+    return verdict(elapsed <= MINUTES_24H ? JA : NEJ_SENERE, timed613(u, v, elapsed));
   },
 };
 

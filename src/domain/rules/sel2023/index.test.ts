@@ -1,7 +1,7 @@
 import { MANGLER, NO_COLUMN } from '../../types';
 import { ctx, record } from '../../testing/records';
 import { SEL_2023 } from '.';
-import { findRuleSet, getRuleSet, ruleSetIdForDecisionYear } from '..';
+import { findRuleSet, getRuleSet, ruleSetForYear } from '..';
 
 describe('rule set SEL-2023', () => {
   test('questions in report order, each declared once', () => {
@@ -49,11 +49,10 @@ describe('rule set SEL-2023', () => {
   test('lookup by id', () => {
     expect(getRuleSet()).toBe(SEL_2023);
     expect(findRuleSet('SEL-2023')).toBe(SEL_2023);
-    expect(findRuleSet('BL-2024')).toBeNull();
     expect(findRuleSet('toString')).toBeNull();
     expect(() => getRuleSet('nope')).toThrow(RangeError);
-    expect(ruleSetIdForDecisionYear(2021)).toBe('SEL-2023');
-    expect(ruleSetIdForDecisionYear(2023)).toBe('SEL-2023');
-    expect(ruleSetIdForDecisionYear(2024)).toBe('BL-2024');
+    expect(ruleSetForYear(2021).id).toBe('SEL-2023');
+    expect(ruleSetForYear(2023).id).toBe('SEL-2023');
+    expect(ruleSetForYear(2024).id).toBe('BL-2024');
   });
 });

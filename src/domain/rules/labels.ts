@@ -1,4 +1,4 @@
-/** Table row labels of rule set SEL-2023, exactly as seed 000 prints them (spec §5). */
+/** Table row labels shared by the rule sets, exactly as seed 000 prints them (spec §5). */
 export const JA = 'Ja';
 export const NEJ = 'Nej';
 export const NEJ_LOVLIG = 'Nej, men lovlig grund';
