@@ -268,17 +268,11 @@ export function checkCpr(
 /** Siblings (same Familie, trimmed, case-insensitive): only the eldest by CPR birth date may be sent. */
 export function checkSiblings(records: readonly CaseRecord[], sheet: Sheet): CaseFlag[] {
   const out: CaseFlag[] = [];
-  const families = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    if (typeof r.familie !== 'string') return;
-    const k = r.familie.trim().toLowerCase();
-    if (k === '') return;
-    const list = families.get(k);
-    if (list) list.push(i);
-    else families.set(k, [i]);
+  const families = groupsOf(records, (r) => {
+    const k = typeof r.familie === 'string' ? r.familie.trim().toLowerCase() : '';
+    return k === '' ? null : k;
   });
-  for (const members of families.values()) {
-    if (members.length < 2) continue;
+  for (const members of families) {
     const births = members.map((i) => {
       const c = (records[i] as CaseRecord).cpr;
       return typeof c === 'object' && c !== null ? c.birthDay : null;
@@ -338,6 +332,27 @@ export function checkSiblings(records: readonly CaseRecord[], sheet: Sheet): Cas
   return out;
 }
 
+/**
+ * The indexes of the records that share a key, for keys shared by two or more, in the order of
+ * each group's first record. (A list has few shared keys, so a group is made only at the second.)
+ */
+function groupsOf<K>(records: readonly CaseRecord[], key: (r: CaseRecord) => K | null): number[][] {
+  const first = new Map<K, number>();
+  const groups = new Map<number, number[]>();
+  records.forEach((r, i) => {
+    const k = key(r);
+    if (k === null) return;
+    const f = first.get(k);
+    if (f === undefined) first.set(k, i);
+    else {
+      const g = groups.get(f);
+      if (g) g.push(i);
+      else groups.set(f, [f, i]);
+    }
+  });
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
 /** Every occurrence of a value used twice or more is flagged, naming (at most 3 of) the other rows. */
 function checkDuplicates<K>(
   records: readonly CaseRecord[],
@@ -348,17 +363,8 @@ function checkDuplicates<K>(
   short: string,
   what: string,
 ): CaseFlag[] {
-  const groups = new Map<K, number[]>();
-  records.forEach((r, i) => {
-    const k = key(r);
-    if (k === null) return;
-    const list = groups.get(k);
-    if (list) list.push(i);
-    else groups.set(k, [i]);
-  });
   const out: CaseFlag[] = [];
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
+  for (const list of groupsOf(records, key)) {
     for (const i of list) {
       // At most 3 other rows are named, so a long list stays linear.
       const rows = list
@@ -522,11 +528,13 @@ export function checkSelection(
     ...checkDuplicateSagsnr(records, info),
     ...checkDuplicateCpr(records, info),
   ];
-  const texts = records.map((): string[] => []);
+  const texts = new Map<number, string[]>();
   const fails = records.map(() => false);
   const problems: Problem[] = [];
   for (const f of [...own, ...across]) {
-    (texts[f.index] as string[]).push(f.short);
+    const t = texts.get(f.index);
+    if (t) t.push(f.short);
+    else texts.set(f.index, [f.short]);
     if (f.severity === 'error') fails[f.index] = true;
     if (f.problem !== null) problems.push(f.problem);
   }
@@ -537,8 +545,8 @@ export function checkSelection(
   );
   return {
     cases: records.map((_, i) => {
-      const t = texts[i] as string[];
-      return { selectionOk: !(fails[i] as boolean), text: t.length === 0 ? SELECTION_OK : t.join('; ') };
+      const t = texts.get(i);
+      return { selectionOk: !(fails[i] as boolean), text: t === undefined ? SELECTION_OK : t.join('; ') };
     }),
     problems,
   };
