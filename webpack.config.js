@@ -21,6 +21,7 @@ const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
  * The page's Content-Security-Policy. Scripts only from the add-in's own origin and Office's own
  * office.js host (office.js loads its host- and locale-specific parts from there too). Styles
  * allow 'unsafe-inline' because Fluent UI v9 (Griffel) inserts its atomic CSS rules at run time.
+ * Workers only from the own origin (the standalone worker chunk; no blob: workers).
  * The dev server additionally needs its web socket for live reload.
  */
 function contentSecurityPolicy(dev) {
@@ -31,6 +32,8 @@ function contentSecurityPolicy(dev) {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${dev ? ' wss://localhost:3000 ws://localhost:3000' : ''}`,
+    // The standalone mode's Web Worker: only the bundle's own chunk (services/standalone.ts).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

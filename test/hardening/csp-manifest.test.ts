@@ -5,8 +5,9 @@
  *
  * - The CSP allows only the page's own origin, plus Office's own office.js host for scripts (the one
  *   thing Office.js needs: it loads its host- and locale-specific parts from there), inline styles
- *   (Fluent UI v9 inserts its CSS rules at run time), and data:/blob: images and fonts (generated in
- *   the page). No eval, no wildcard, no plain http, no other host; form posts and plugins are off.
+ *   (Fluent UI v9 inserts its CSS rules at run time), data:/blob: images and fonts (generated in
+ *   the page), and Web Workers only from the own origin (worker-src 'self': the standalone worker
+ *   chunk, never a blob: or data: worker). No eval, no wildcard, no plain http, no other host; form posts and plugins are off.
  *   The dev server adds only its own live-reload web socket. A meta CSP only governs what follows
  *   it, so it must come before every script.
  * - The only external URL in the pages is office.js.
@@ -75,6 +76,7 @@ const EXPECTED: Record<string, string[]> = {
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'form-action': ["'none'"],

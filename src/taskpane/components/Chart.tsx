@@ -1,98 +1,69 @@
-import { tokens } from '@fluentui/react-components';
 import type { OverviewRow } from '../../domain/types';
 import { useStyles } from './styles';
-
-const LABEL_W = 46;
-const BAR_W = 260;
-const ROW_H = 34;
-const TOP = 28;
 
 export function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
 /**
- * "Overholdt" per question for the municipality beside the national figure (spec §7), as an SVG
- * image with title and description; the same numbers are in the table that follows it.
+ * "Overholdt" per question for the municipality beside the national figure (spec §7): HTML bars,
+ * so the text is the pane's own size (never scaled below 12 px) and each row is named by its
+ * question ("2.2 Børnefaglig undersøgelse"). One image for assistive technology, with the numbers
+ * in its description; the same numbers are in the table that follows it.
  */
 export function OverviewChart({ rows, kommune }: { rows: readonly OverviewRow[]; kommune: string }) {
   const s = useStyles();
   const shown = rows.filter((r) => r.compliant !== null);
   if (shown.length === 0) return null;
-  const height = TOP + shown.length * ROW_H + 8;
-  const width = LABEL_W + BAR_W + 50;
-  const text = { fill: tokens.colorNeutralForeground1, fontSize: '11px', fontFamily: tokens.fontFamilyBase };
+  const description = `${shown
+    .map(
+      (r) =>
+        `${r.columnHeader}: ${kommune} ${percent(r.compliant ?? 0)}` +
+        (r.national !== null ? `, landsresultat ${percent(r.national)}` : ''),
+    )
+    .join('; ')}.`;
   return (
-    <svg
+    <figure
       className={s.chart}
       role="img"
-      aria-labelledby="overblik-titel overblik-beskrivelse"
-      viewBox={`0 0 ${width} ${height}`}
-      focusable="false"
+      aria-label={`Andel overholdt pr. spørgsmål, ${kommune} Kommune og landsresultat`}
+      aria-describedby="overblik-beskrivelse"
     >
-      <title id="overblik-titel">Andel overholdt pr. spørgsmål, {kommune} Kommune og landsresultat</title>
-      <desc id="overblik-beskrivelse">
-        {shown
-          .map(
-            (r) =>
-              `${r.id}: ${kommune} ${percent(r.compliant ?? 0)}` +
-              (r.national !== null ? `, landsresultat ${percent(r.national)}` : ''),
-          )
-          .join('; ')}
-        .
-      </desc>
-      <g aria-hidden="true">
-        <rect x={LABEL_W} y={4} width={10} height={10} style={{ fill: tokens.colorBrandBackground }} />
-        <text x={LABEL_W + 14} y={13} style={text}>
-          {kommune}
-        </text>
-        <rect
-          x={LABEL_W + 130}
-          y={4}
-          width={10}
-          height={10}
-          style={{ fill: tokens.colorNeutralForeground3 }}
-        />
-        <text x={LABEL_W + 144} y={13} style={text}>
-          Landsresultat
-        </text>
-        {shown.map((r, i) => {
-          const y = TOP + i * ROW_H;
+      <span id="overblik-beskrivelse" className={s.visuallyHidden}>
+        {description}
+      </span>
+      <div aria-hidden="true">
+        <div className={s.chartLegend}>
+          <span>
+            <span className={s.chartKeyOwn} /> {kommune}
+          </span>
+          <span>
+            <span className={s.chartKeyNational} /> Landsresultat
+          </span>
+        </div>
+        {shown.map((r) => {
           const own = r.compliant ?? 0;
           return (
-            <g key={r.id}>
-              <text x={0} y={y + 12} style={text}>
-                {r.id}
-              </text>
-              <rect
-                x={LABEL_W}
-                y={y}
-                width={Math.max(1, own * BAR_W)}
-                height={12}
-                style={{ fill: tokens.colorBrandBackground }}
-              />
-              <text x={LABEL_W + own * BAR_W + 4} y={y + 10} style={text}>
-                {percent(own)}
-              </text>
+            <div key={r.id} className={s.chartRow}>
+              <div className={s.chartLabel}>{r.columnHeader}</div>
+              <div className={s.chartBarLine}>
+                <span className={s.chartBarOwn} style={{ width: `${Math.max(0.5, own * 80)}%` }} />
+                <span>{percent(own)}</span>
+              </div>
               {r.national !== null && (
-                <>
-                  <rect
-                    x={LABEL_W}
-                    y={y + 14}
-                    width={Math.max(1, r.national * BAR_W)}
-                    height={12}
-                    style={{ fill: tokens.colorNeutralForeground3 }}
+                <div className={s.chartBarLine}>
+                  <span
+                    className={s.chartBarNational}
+                    style={{ width: `${Math.max(0.5, r.national * 80)}%` }}
                   />
-                  <text x={LABEL_W + r.national * BAR_W + 4} y={y + 24} style={text}>
-                    {percent(r.national)}
-                  </text>
-                </>
+                  <span>{percent(r.national)}</span>
+                </div>
               )}
-            </g>
+            </div>
           );
         })}
-      </g>
-    </svg>
+      </div>
+    </figure>
   );
 }
 
@@ -106,10 +77,10 @@ export function OverviewTable({ rows }: { rows: readonly OverviewRow[] }) {
         <tr>
           <th scope="col">Spørgsmål</th>
           <th scope="col" className={s.numHead}>
-            Relevante sager
+            Rele&shy;vante
           </th>
           <th scope="col" className={s.numHead}>
-            Overholdt
+            Over&shy;holdt
           </th>
           <th scope="col" className={s.numHead}>
             Lands&shy;resultat

@@ -30,6 +30,9 @@ export interface Core {
 
 export type Phase = 'read' | 'evaluate' | 'write';
 
+/** How far a run is when a phase starts, for the progress bar (reading and evaluating take the most time). */
+export const PHASE_PERCENT: Readonly<Record<Phase, number>> = { read: 5, evaluate: 40, write: 75 };
+
 export const PHASE_LABEL: Readonly<Record<Phase, string>> = {
   read: 'Læser arbejdsbogen …',
   evaluate: 'Kontrollerer sagerne …',
@@ -129,6 +132,13 @@ export class BarometerController {
     return settings;
   }
 
+  /** Reads and evaluates without writing: is the workbook ready for Kør kontrol? Throws a UserError when not. */
+  async inspect(): Promise<RunResult> {
+    const snapshot = await this.port.readSnapshot();
+    const report = this.evaluateOrThrow(snapshot);
+    return { report, problems: report.problems };
+  }
+
   /** Kør kontrol: read → evaluate → plan → write the verdict columns (not the table sheets). */
   check(onPhase: (p: Phase) => void): Promise<RunResult> {
     return this.run(onPhase, (plan) => ({
@@ -213,16 +223,18 @@ export class BarometerController {
    * table, overview and memo sheets are rebuilt by Byg tabeller (spec §10: corrections win in the
    * verdict columns; the log itself is append-only, Offentlighedsloven § 13).
    */
-  review(target: ReviewTarget, action: ReviewAction): Promise<ReviewOutcome> {
-    return this.appendReview((report, snapshot) =>
-      reviewLineFor(report, target, action, this.reviewContext(report, snapshot)),
+  review(target: ReviewTarget, action: ReviewAction, onPhase?: (p: Phase) => void): Promise<ReviewOutcome> {
+    return this.appendReview(
+      (report, snapshot) => reviewLineFor(report, target, action, this.reviewContext(report, snapshot)),
+      onPhase,
     );
   }
 
   /** "Godkend resten": approves every question of the case that has no line yet (one append). */
-  approveRest(sagsnr: number): Promise<ReviewOutcome> {
-    return this.appendReview((report, snapshot) =>
-      approveRemaining(report, sagsnr, this.reviewContext(report, snapshot)),
+  approveRest(sagsnr: number, onPhase?: (p: Phase) => void): Promise<ReviewOutcome> {
+    return this.appendReview(
+      (report, snapshot) => approveRemaining(report, sagsnr, this.reviewContext(report, snapshot)),
+      onPhase,
     );
   }
 
@@ -232,8 +244,11 @@ export class BarometerController {
 
   private async appendReview(
     lineFor: (report: Report, snapshot: Snapshot) => ReviewResult,
+    onPhase: (p: Phase) => void = () => undefined,
   ): Promise<ReviewOutcome> {
+    onPhase('read');
     const snapshot = await this.port.readSnapshot();
+    onPhase('evaluate');
     const report = this.evaluateOrThrow(snapshot);
     const line = lineFor(report, snapshot);
     if (!line.ok) {
@@ -250,6 +265,7 @@ export class BarometerController {
       ...new Set(line.lines.map((l) => l[1]).filter((n): n is number => typeof n === 'number')),
     ];
     const caseRow = this.core.planCaseRows(afterReport, sagsnrs);
+    onPhase('write');
     await this.port.apply({
       caseSheet: report.caseSheet.name,
       clearColumns: null,
@@ -295,13 +311,35 @@ export class BarometerController {
   }
 }
 
-function wholeNumber(text: string, what: string, min: number, max: number): number {
+/** Why a whole-number field is invalid, or null when it is fine. */
+function wholeNumberError(text: string, what: string, min: number, max: number): string | null {
   const t = text.trim();
   const n = /^\d+$/.test(t) ? Number(t) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError(`${what} skal være et helt tal mellem ${min} og ${max}; ret feltet, og gem igen.`);
+    return `${what} skal være et helt tal mellem ${min} og ${max}; ret feltet, og gem igen.`;
   }
-  return n;
+  return null;
+}
+
+export type SettingsFieldErrors = Partial<Record<keyof SettingsForm, string>>;
+
+/** Every invalid field of the form with its Danish message (shown on the field itself). */
+export function settingsFieldErrors(
+  form: SettingsForm,
+  parseDay: (text: string) => Day | null,
+): SettingsFieldErrors {
+  const out: SettingsFieldErrors = {};
+  if (form.kommune.trim() === '')
+    out.kommune = 'Kommune skal udfyldes (fx "Ishøj"); udfyld feltet, og gem igen.';
+  const aar = wholeNumberError(form.afgoerelsesaar, 'Afgørelsesår', 2000, 2099);
+  if (aar) out.afgoerelsesaar = aar;
+  if (parseDay(form.opgoerelsesdato.trim()) === null) {
+    out.opgoerelsesdato =
+      'Opgørelsesdato skal være en dato som dd-mm-åååå (fx 23-03-2022); ret feltet, og gem igen.';
+  }
+  const antal = wholeNumberError(form.antalSager, 'Antal sager', 1, 1000);
+  if (antal) out.antalSager = antal;
+  return out;
 }
 
 /** The settings with the form's values; throws a UserError naming the field when a value is invalid. */
@@ -310,22 +348,15 @@ export function applySettingsForm(
   form: SettingsForm,
   parseDay: (text: string) => Day | null,
 ): Settings {
-  const kommune = form.kommune.trim();
-  if (kommune === '') throw new UserError('Kommune skal udfyldes (fx "Ishøj"); udfyld feltet, og gem igen.');
-  const afgoerelsesaar = wholeNumber(form.afgoerelsesaar, 'Afgørelsesår', 2000, 2099);
-  const opgoerelsesdato = parseDay(form.opgoerelsesdato.trim());
-  if (opgoerelsesdato === null) {
-    throw new UserError(
-      'Opgørelsesdato skal være en dato som dd-mm-åååå (fx 23-03-2022); ret feltet, og gem igen.',
-    );
-  }
-  const antalSager = wholeNumber(form.antalSager, 'Antal sager', 1, 1000);
+  const errors = settingsFieldErrors(form, parseDay);
+  const first = Object.values(errors)[0];
+  if (first !== undefined) throw new UserError(first);
   return {
     ...current,
-    kommune,
-    afgoerelsesaar,
-    opgoerelsesdato,
-    antalSager,
+    kommune: form.kommune.trim(),
+    afgoerelsesaar: Number(form.afgoerelsesaar.trim()),
+    opgoerelsesdato: parseDay(form.opgoerelsesdato.trim()) as Day,
+    antalSager: Number(form.antalSager.trim()),
     offentliggoerelse: form.offentliggoerelse,
   };
 }

@@ -1,30 +1,21 @@
-import type { Core } from './controller';
-import type { Session, StandaloneApi } from './session';
-import type { WallClock } from '../../domain/review';
-import type { Day } from '../../domain/types';
+import type { StandaloneApi } from './paneSession';
+import { workerStandaloneApi } from './workerClient';
 
-/**
- * Standalone mode (outside Office): the same pane on an .xlsx file in the browser. ExcelJS and the
- * adapter are loaded with a dynamic import() so they sit in their own chunk that Excel never loads.
- */
-export function standaloneApi(core: Core, today: () => Day, now: () => WallClock): StandaloneApi {
-  const load = () => import(/* webpackChunkName: "standalone" */ './standaloneWorkbook');
-  return {
-    async open(file) {
-      const m = await load();
-      return m.sessionFromBuffer(await file.arrayBuffer(), file.name, core, today, now);
-    },
-    async example() {
-      const m = await load();
-      const res = await fetch('./eksempel.xlsx');
-      if (!res.ok) throw new Error(`eksempel.xlsx: HTTP ${res.status}`);
-      return m.sessionFromBuffer(await res.arrayBuffer(), 'eksempel.xlsx', core, today, now);
-    },
-    async blank() {
-      const m = await load();
-      return m.blankSession(core, today, now);
-    },
-  } satisfies StandaloneApi;
+/** A new worker; webpack sees `new Worker(new URL(…, import.meta.url))` and bundles it as its own chunk. */
+function makeWorker(): Worker {
+  // prettier-ignore
+  return new Worker(
+    // @ts-expect-error -- import.meta is ES-module syntax for webpack; tsc checks this tree as CommonJS
+    new URL('../worker/standalone.worker.ts', import.meta.url),
+    { name: 'barometer' },
+  );
 }
 
-export type { Session };
+/**
+ * Standalone mode (outside Office): the same pane on an .xlsx file in the browser. Reading,
+ * evaluating and writing run in a Web Worker from the bundle's own origin (CSP worker-src 'self'),
+ * which loads the workbook library lazily, so Excel never downloads it.
+ */
+export function standaloneApi(): StandaloneApi {
+  return workerStandaloneApi(makeWorker);
+}

@@ -1,0 +1,42 @@
+import type { Problem } from '../../domain/types';
+import { checkNotice, plural } from './notices';
+
+const p = (severity: Problem['severity']): Problem => ({
+  sagsnr: 1,
+  row: 2,
+  column: null,
+  severity,
+  code: 'x',
+  message: 'm',
+  sheet: 'Sagsoversigt',
+  cell: 'A2',
+});
+
+describe('checkNotice: the result notice is coloured by what the check found', () => {
+  it('errors → error intent, with singular and plural right', () => {
+    const n = checkNotice(1, [p('error'), p('warning'), p('missing'), p('missing')]);
+    expect(n.intent).toBe('error');
+    expect(n.title).toBe('Kontrollen fandt fejl');
+    expect(n.text).toBe('1 sag er kontrolleret: 1 fejl, 1 advarsel og 2 sager med manglende oplysninger.');
+  });
+  it('only warnings or missing data → warning', () => {
+    expect(checkNotice(20, [p('missing')]).intent).toBe('warning');
+    expect(checkNotice(20, [p('warning')]).text).toBe(
+      '20 sager er kontrolleret: 0 fejl, 1 advarsel og 0 sager med manglende oplysninger.',
+    );
+  });
+  it('nothing found → success', () => {
+    expect(checkNotice(3, [])).toEqual({
+      intent: 'success',
+      title: 'Kontrollen er færdig',
+      text: '3 sager er kontrolleret: 0 fejl, 0 advarsler og 0 sager med manglende oplysninger.',
+    });
+  });
+  it('plural', () => {
+    expect([plural(0, 'sag', 'sager'), plural(1, 'sag', 'sager'), plural(2, 'sag', 'sager')]).toEqual([
+      '0 sager',
+      '1 sag',
+      '2 sager',
+    ]);
+  });
+});

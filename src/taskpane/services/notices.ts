@@ -1,0 +1,23 @@
+import type { Problem, Severity } from '../../domain/types';
+
+export type Notice = { intent: 'error' | 'success' | 'info' | 'warning'; title: string; text: string };
+
+export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, missing: 0 };
+  for (const p of problems) c[p.severity] += 1;
+  return c;
+}
+
+/** "1 sag", "2 sager". */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The check's result in words, coloured by what it found (errors → error, else warnings → warning). */
+export function checkNotice(caseCount: number, problems: readonly Problem[]): Notice {
+  const c = countBySeverity(problems);
+  const intent = c.error > 0 ? 'error' : c.warning + c.missing > 0 ? 'warning' : 'success';
+  return {
+    intent,
+    title: c.error > 0 ? 'Kontrollen fandt fejl' : 'Kontrollen er færdig',
+    text: `${plural(caseCount, 'sag', 'sager')} er kontrolleret: ${plural(c.error, 'fejl', 'fejl')}, ${plural(c.warning, 'advarsel', 'advarsler')} og ${plural(c.missing, 'sag', 'sager')} med manglende oplysninger.`,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Phase } from '../services/controller';
+
+/** A call from the page to the standalone worker. */
+export interface WorkerCall {
+  readonly id: number;
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+/** The worker's answers to one call: phases while it runs, then one result or one error. */
+export type WorkerReply =
+  | { readonly id: number; readonly kind: 'phase'; readonly phase: Phase }
+  /** Part of a long list of the result (the page takes each part in its own short task). */
+  | {
+      readonly id: number;
+      readonly kind: 'chunk';
+      readonly field: ChunkedField;
+      readonly items: readonly unknown[];
+    }
+  | { readonly id: number; readonly kind: 'ok'; readonly value: unknown }
+  | {
+      readonly id: number;
+      readonly kind: 'error';
+      readonly message: string;
+      /** True for a UserError (a Danish message for the user), false for an unexpected error. */
+      readonly user: boolean;
+    };
+
+/** What opening a workbook in the worker tells the page. */
+export interface OpenedSession {
+  readonly name: string;
+  readonly canSelect: boolean;
+  readonly canWatchSelection: boolean;
+}
+
+/** The long lists of a PaneReport, sent in parts so no single message takes long to unpack. */
+export const CHUNKED_FIELDS = ['cases', 'problems'] as const;
+export type ChunkedField = (typeof CHUNKED_FIELDS)[number];
+
+/** Entries per part: small enough that unpacking one takes a few milliseconds. */
+export const CHUNK_SIZE = 2000;
+
+/** The PaneReport inside a result (a report itself, or an outcome's result), or null. */
+export function reportIn(value: unknown): Record<string, unknown> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v['cases']) && Array.isArray(v['problems'])) return v;
+  return reportIn(v['result']);
+}

@@ -1,0 +1,98 @@
+/**
+ * The standalone mode's workbook and rule core in a Web Worker (issue 11, part 3): reading the
+ * .xlsx, evaluating 20,000 cases and writing the result run here, so the page keeps redrawing.
+ * The page talks to it through workerClient.ts; this file only dispatches the calls.
+ */
+import type { Phase } from '../services/controller';
+import { core } from '../services/core';
+import { localPaneController, type PaneController } from '../services/paneController';
+import type { Session } from '../services/session';
+import { nowInCopenhagen, todayInCopenhagen } from '../today';
+import {
+  CHUNK_SIZE,
+  CHUNKED_FIELDS,
+  reportIn,
+  type OpenedSession,
+  type WorkerCall,
+  type WorkerReply,
+} from './protocol';
+
+/** The worker's global scope, as much of it as this file uses (the DOM lib types `self` as a window). */
+declare const self: {
+  postMessage(message: WorkerReply): void;
+  onmessage: ((e: MessageEvent<WorkerCall>) => void) | null;
+};
+
+const today = () => todayInCopenhagen(new Date());
+const now = () => nowInCopenhagen(new Date());
+// The workbook library stays in its own lazily loaded chunk, as before the worker.
+const load = () => import(/* webpackChunkName: "standalone" */ '../services/standaloneWorkbook');
+
+let session: Session | null = null;
+let controller: PaneController | null = null;
+
+function opened(s: Session): OpenedSession {
+  session = s;
+  controller = localPaneController(s.controller);
+  return { name: s.name, canSelect: controller.canSelect, canWatchSelection: controller.canWatchSelection };
+}
+
+function current(): PaneController {
+  if (!controller) throw new Error('Ingen arbejdsbog er åben.');
+  return controller;
+}
+
+type Handler = (args: readonly unknown[]) => unknown;
+
+const handlers: Record<string, Handler> = {
+  open: async ([buffer, name]) =>
+    opened(await (await load()).sessionFromBuffer(buffer as ArrayBuffer, name as string, core, today, now)),
+  blank: async () => opened((await load()).blankSession(core, today, now)),
+  download: async () => {
+    if (!session?.download) throw new Error('Arbejdsbogen kan ikke hentes.');
+    return session.download();
+  },
+  createTemplate: () => current().createTemplate(),
+  loadSettings: () => current().loadSettings(),
+  saveSettings: ([form]) => current().saveSettings(form as Parameters<PaneController['saveSettings']>[0]),
+  inspect: () => current().inspect(),
+  caseView: ([index]) => current().caseView(index as number),
+  saveInitials: ([text]) => current().saveInitials(text as string),
+};
+
+self.onmessage = (e: MessageEvent<WorkerCall>) => void answer(e.data);
+
+async function answer(call: WorkerCall): Promise<void> {
+  const { id, method, args } = call;
+  const post = (reply: WorkerReply) => self.postMessage(reply);
+  try {
+    let value: unknown;
+    const onPhase = (phase: Phase) => post({ id, kind: 'phase', phase });
+    if (method === 'check' || method === 'buildTables') {
+      value = await current()[method](onPhase);
+    } else if (method === 'review') {
+      const [target, action] = args as Parameters<PaneController['review']>;
+      value = await current().review(target, action, onPhase);
+    } else if (method === 'approveRest') {
+      value = await current().approveRest(args[0] as number, onPhase);
+    } else {
+      const handler = handlers[method];
+      if (!handler) throw new Error(`unknown call ${method}`);
+      value = await handler(args);
+    }
+    // The long lists go ahead in parts; the final answer carries them empty (workerClient refills them).
+    const report = reportIn(value);
+    if (report) {
+      for (const field of CHUNKED_FIELDS) {
+        const items = report[field] as readonly unknown[];
+        for (let i = 0; i < items.length; i += CHUNK_SIZE)
+          post({ id, kind: 'chunk', field, items: items.slice(i, i + CHUNK_SIZE) });
+        report[field] = [];
+      }
+    }
+    post({ id, kind: 'ok', value });
+  } catch (err) {
+    const user = err instanceof Error && err.name === 'UserError';
+    post({ id, kind: 'error', message: err instanceof Error ? err.message : String(err), user });
+  }
+}
