@@ -12,7 +12,7 @@ import { useStyles } from './styles';
 /** What the case view needs from the pane (the controller's use cases, bound in ReviewStep). */
 export interface CaseReviewActions {
   /** The case's questions, reasons and source cells (asked for one case at a time). */
-  caseView(index: number): Promise<CaseView | null>;
+  caseView: (index: number) => Promise<CaseView | null>;
   /** Appends the line; resolves to true when it was written. */
   review(target: ReviewTarget, action: ReviewAction): Promise<boolean>;
   approveRest(sagsnr: number): Promise<boolean>;

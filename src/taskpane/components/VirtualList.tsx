@@ -16,6 +16,7 @@ export function VirtualList<T>(props: {
 }) {
   const s = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; this component is simply not auto-memoised, which is what a virtual list needs.
   const v = useVirtualizer({
     count: props.items.length,
     getScrollElement: () => scrollRef.current,

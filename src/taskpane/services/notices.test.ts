@@ -6,7 +6,7 @@ const p = (severity: Problem['severity']): Problem => ({
   row: 2,
   column: null,
   severity,
-  code: 'x',
+  code: 'missing',
   message: 'm',
   sheet: 'Sagsoversigt',
   cell: 'A2',

@@ -48,7 +48,7 @@ export interface PaneController {
   inspect(): Promise<Inspection>;
   check(onPhase: (p: Phase) => void): Promise<PaneReport>;
   buildTables(onPhase: (p: Phase) => void): Promise<PaneReport>;
-  caseView(index: number): Promise<CaseView | null>;
+  caseView: (index: number) => Promise<CaseView | null>;
   review(target: ReviewTarget, action: ReviewAction, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
   approveRest(sagsnr: number, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
   saveInitials(text: string): Promise<string>;

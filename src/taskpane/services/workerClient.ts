@@ -96,7 +96,7 @@ export function workerController(rpc: WorkerRpc, opened: OpenedSession): PaneCon
     selectCell: async () => undefined,
     selectCase: async () => undefined,
     watchCases: async () => async () => undefined,
-  } as PaneController;
+  };
 }
 
 /** Standalone mode on a worker: one workbook at a time, opened from a file, the example or blank. */
