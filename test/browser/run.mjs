@@ -15,6 +15,15 @@
  * recorded: nothing may leave the page's own origin except the office.js script tag, which is
  * aborted (as offline), so the pane must fall back to standalone. Every console message of the
  * whole session is scanned for the example's CPR numbers and children's names: none may appear.
+ *
+ * The pane's four steps (issue 11): every step at 320, 350 and 500 px, light and dark, with no
+ * horizontal overflow, axe clean, a screenshot each, and after each action its feedback (notice,
+ * toast, refusal beside its button, sticky next/previous, unsaved note) inside the viewport;
+ * beforeunload asks while work is not downloaded. A keyboard-only walk through the whole job with
+ * focus always on a visible element. office.js held unanswered: the pane is ready anyway. The
+ * help page: linked, dark in dark mode, describes standalone use. A generated workbook of 20,000
+ * cases walked through open, check, review, "Vis alle" (virtualised), tables and download, with
+ * every main-thread long task recorded (PerformanceObserver "longtask"): none may reach 200 ms.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -145,9 +154,9 @@ async function shot(page, name) {
 }
 
 /** Moves focus with Tab until the button of that exact name has it, then presses Enter (keyboard only). */
-async function pressByKeyboard(page, name) {
+async function pressByKeyboard(page, name, key = 'Tab') {
   for (let i = 0; i < 150; i += 1) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const focused = await page.evaluate(() => {
       const el = document.activeElement;
       return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
@@ -910,12 +919,12 @@ async function main() {
       await pressByKeyboard(k, 'Videre til Gennemgang');
       await waitForFocus(k, 'Gennemgang af sager', 'the review step heading has focus');
       await pressByKeyboard(k, 'Godkend');
-      await waitForFocus(k, /Initialer/, 'the initials field asks first');
+      await waitForFocusOn(k.getByLabel('Initialer', { exact: true }), 'the initials field asks first');
       await k.keyboard.type('KB');
       await k.keyboard.press('Enter');
       await k.getByText(`1 af ${expected.cases} sager gennemgået`, { exact: true }).waitFor();
       await assertFocusVisible(k, 'after approving');
-      await pressByKeyboard(k, 'Næste sag');
+      await pressByKeyboard(k, 'Næste sag', 'Shift+Tab');
       await caseHeading(k, 'Sag 2').waitFor();
       await pressByKeyboard(k, 'Videre til Resultater');
       await pressByKeyboard(k, 'Byg tabeller');
@@ -929,7 +938,7 @@ async function main() {
       await assertFocusVisible(k, 'after copying');
       const [kbDownload] = await Promise.all([
         k.waitForEvent('download'),
-        pressByKeyboard(k, 'Hent resultat'),
+        pressByKeyboard(k, 'Hent resultat', 'Shift+Tab'),
       ]);
       assert.equal(kbDownload.suggestedFilename(), 'eksempel-resultat.xlsx');
       await k.locator('[data-unsaved="true"]').waitFor({ state: 'detached' });
@@ -994,19 +1003,15 @@ async function main() {
         big.getByRole('button', { name: 'Hent resultat', exact: true }).click(),
       ]);
       assert.ok(bigDownload.suggestedFilename().endsWith('-resultat.xlsx'));
-      await big.waitForTimeout(0);
       const tasks = await big.evaluate(() => window.__longTasks);
-      const longest = tasks.reduce((m, t) => (t.ms > m.ms ? t : m), { at: 'none', ms: 0 });
+      // Every task counts, the pane's first load included (phase "" = before the file was opened).
+      const worst = tasks.reduce((m, t) => (t.ms > m.ms ? t : m), { at: 'none', ms: 0 });
+      const during = worst.at === '' ? 'first load' : worst.at;
       console.log(
-        `  longest main-thread task: ${longest.ms.toFixed(0)} ms (during ${longest.at}); ${tasks.length} long tasks in all`,
+        `  longest main-thread task: ${worst.ms.toFixed(0)} ms (during ${during}); ${tasks.length} long tasks in all`,
       );
-      // The pane at first load (React, Fluent) is before "open" and not part of the walk.
-      const walk = tasks.filter((t) => t.at !== '');
-      const worst = walk.reduce((m, t) => (t.ms > m.ms ? t : m), { at: 'none', ms: 0 });
-      assert.ok(worst.ms < 200, `the main thread was blocked ${worst.ms.toFixed(0)} ms during ${worst.at}`);
-      console.log(
-        `  ✓ ${LARGE_CASES} cases: no main-thread task of 200 ms or more (worst ${worst.ms.toFixed(0)} ms)`,
-      );
+      assert.ok(worst.ms < 200, `the main thread was blocked ${worst.ms.toFixed(0)} ms during ${during}`);
+      console.log(`  ✓ ${LARGE_CASES} cases: no main-thread task of 200 ms or more`);
       await big.close();
     }
 
