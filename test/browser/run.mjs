@@ -382,7 +382,7 @@ async function main() {
     await page.goto(`${origin}/taskpane.html`);
     await page.getByRole('heading', { level: 1, name: 'Børnesagsbarometer', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Brug eksempel', exact: true }).waitFor();
-    assert.equal(await page.getByLabel('Åbn arbejdsbog', { exact: true }).getAttribute('type'), 'file');
+    assert.equal(await page.getByLabel('Åbn projektmappe', { exact: true }).getAttribute('type'), 'file');
     assert.equal(await page.getByRole('button', { name: 'Hent resultat', exact: true }).isDisabled(), true);
     assert.equal(await page.getByRole('main').count(), 1);
     assert.equal(await page.getByRole('banner').count(), 1);
@@ -965,8 +965,8 @@ async function main() {
       const phase = (name) => big.evaluate((n) => (window.__phase = n), name);
       const slow = { timeout: 600000 };
       await phase('open');
-      await big.getByLabel('Åbn arbejdsbog', { exact: true }).setInputFiles(large);
-      await big.getByText('Arbejdsbogen er åbnet', { exact: true }).waitFor(slow);
+      await big.getByLabel('Åbn projektmappe', { exact: true }).setInputFiles(large);
+      await big.getByText('Projektmappen er åbnet', { exact: true }).waitFor(slow);
       await goToStep(big, 'Kontrol');
       await phase('check');
       await big.getByRole('button', { name: 'Kør kontrol', exact: true }).click();

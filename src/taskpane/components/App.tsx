@@ -79,7 +79,7 @@ function Pane(props: AppProps) {
         <h1 className={s.h1}>Børnesagsbarometer</h1>
         <p className={s.muted}>
           {standalone
-            ? 'Kører uden for Excel: arbejdsbogen behandles her i browseren og sendes ingen steder hen.'
+            ? 'Kører uden for Excel: projektmappen behandles her i browseren og sendes ingen steder hen.'
             : 'Kontrollér sagsoversigten mod lovkravene, og byg resultattabeller og notat.'}{' '}
           <a href="./hjaelp.html" target="_blank" rel="noopener">
             Hjælp

@@ -57,7 +57,7 @@ export function CheckStep(props: {
         </Button>
       </div>
       <InlineNotice notice={pane.notices.check} />
-      {!c && <p className={s.muted}>Åbn en arbejdsbog under Forbered først.</p>}
+      {!c && <p className={s.muted}>Åbn en projektmappe under Forbered først.</p>}
       {check && counts && (
         <>
           <h3 className={s.h3}>Resultat</h3>

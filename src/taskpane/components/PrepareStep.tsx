@@ -15,13 +15,13 @@ export function PrepareStep(props: { pane: PaneState; standalone: boolean; onNex
       <StepHeading step="forbered">Forbered</StepHeading>
       {props.standalone && (
         <div className={s.panel}>
-          <h3 className={s.h3}>Arbejdsbog</h3>
+          <h3 className={s.h3}>Projektmappe</h3>
           <p className={s.muted}>
-            {pane.session ? `Åben: ${pane.session.name}` : 'Ingen arbejdsbog er åben endnu.'}
+            {pane.session ? `Åben: ${pane.session.name}` : 'Ingen projektmappe er åben endnu.'}
           </p>
           <div className={s.row}>
             <label className={s.fileLabel}>
-              Åbn arbejdsbog
+              Åbn projektmappe
               <input
                 type="file"
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,7 +76,7 @@ export function PrepareStep(props: { pane: PaneState; standalone: boolean; onNex
             notice={<InlineNotice notice={pane.notices.settings} />}
           />
         ) : (
-          <p className={s.muted}>Åbn en arbejdsbog for at se og ændre indstillingerne.</p>
+          <p className={s.muted}>Åbn en projektmappe for at se og ændre indstillingerne.</p>
         )}
       </div>
       {pane.session && (

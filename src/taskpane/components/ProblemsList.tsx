@@ -75,7 +75,7 @@ export function ProblemsList(props: {
     <>
       <p className={s.muted}>
         {props.selectsCells
-          ? 'Vælg et problem for at åbne sagen i Gennemgang og gå til cellen i arbejdsbogen.'
+          ? 'Vælg et problem for at åbne sagen i Gennemgang og gå til cellen i projektmappen.'
           : 'Vælg et problem for at åbne sagen i Gennemgang.'}
       </p>
       <RadioGroup

@@ -172,7 +172,7 @@ export function usePane(props: {
     const api = props.standalone;
     if (!api) return;
     void runAction('open', `Åbner ${file.name} …`, async () => {
-      await openAndInspect('open', await api.open(file), 'Arbejdsbogen er åbnet');
+      await openAndInspect('open', await api.open(file), 'Projektmappen er åbnet');
     });
   };
 
@@ -191,7 +191,7 @@ export function usePane(props: {
       const { blob, fileName } = await dl();
       saveBlob(blob, fileName);
       setUnsaved(false);
-      toast('Resultatet er hentet', `Arbejdsbogen er gemt som ${fileName}.`);
+      toast('Resultatet er hentet', `Projektmappen er gemt som ${fileName}.`);
     });
   };
 

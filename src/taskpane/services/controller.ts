@@ -34,9 +34,9 @@ export type Phase = 'read' | 'evaluate' | 'write';
 export const PHASE_PERCENT: Readonly<Record<Phase, number>> = { read: 5, evaluate: 40, write: 75 };
 
 export const PHASE_LABEL: Readonly<Record<Phase, string>> = {
-  read: 'Læser arbejdsbogen …',
+  read: 'Læser projektmappen …',
   evaluate: 'Kontrollerer sagerne …',
-  write: 'Skriver resultatet i arbejdsbogen …',
+  write: 'Skriver resultatet i projektmappen …',
 };
 
 /** The sheets "Byg tabeller" writes; "Kør kontrol" writes everything else of the plan. */
@@ -209,7 +209,7 @@ export class BarometerController {
     }
     const snapshot = await this.port.readSnapshot();
     const caseSheet = this.latest?.caseSheet.name ?? snapshot.sheetNames[0];
-    if (caseSheet === undefined) throw new UserError('Arbejdsbogen har ingen ark.');
+    if (caseSheet === undefined) throw new UserError('Projektmappen har ingen ark.');
     await this.port.apply(initialsPlan(snapshot, caseSheet, initials));
     return initials;
   }

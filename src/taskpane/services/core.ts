@@ -45,7 +45,7 @@ export const core: Core = {
     // Decision: never replace a person's case list; the template goes only into a workbook without one.
     if (hasSheet(snapshot, CASE_SHEET)) {
       throw new UserError(
-        `Arbejdsbogen har allerede arket "${CASE_SHEET}". Opret skabelonen i en ny, tom arbejdsbog, eller omdøb arket først.`,
+        `Projektmappen har allerede arket "${CASE_SHEET}". Opret skabelonen i en ny, tom projektmappe, eller omdøb arket først.`,
       );
     }
     // Decision: an existing Indstillinger sheet is kept as it is (its values are the municipality's).

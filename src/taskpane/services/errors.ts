@@ -4,5 +4,5 @@ import { UserError } from '../../workbook/port';
 export function errorMessage(e: unknown): string {
   if (e instanceof UserError) return e.message;
   const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
-  return `Der opstod en uventet fejl${detail}. Prøv igen; sker det igen, så gem arbejdsbogen og genstart tilføjelsesprogrammet.`;
+  return `Der opstod en uventet fejl${detail}. Prøv igen; sker det igen, så gem projektmappen og genstart tilføjelsesprogrammet.`;
 }

@@ -20,7 +20,7 @@ describe('resultFileName', () => {
   it.each([
     ['eksempel.xlsx', 'eksempel-resultat.xlsx'],
     ['Sager 2021.XLSX', 'Sager 2021-resultat.xlsx'],
-    ['.xlsx', 'arbejdsbog-resultat.xlsx'],
+    ['.xlsx', 'projektmappe-resultat.xlsx'],
     ['uden-endelse', 'uden-endelse-resultat.xlsx'],
   ])('%s → %s', (name, expected) => {
     expect(resultFileName(name)).toBe(expected);

@@ -12,6 +12,6 @@ export function officeSession(core: Core, today: () => Day, now: () => WallClock
   const port = new OfficeWorkbook(run, { runOn: (context, batch) => Excel.run(context, batch) });
   return {
     controller: localPaneController(new BarometerController(port, core, today, now)),
-    name: 'Den åbne arbejdsbog',
+    name: 'Den åbne projektmappe',
   };
 }

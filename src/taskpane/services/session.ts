@@ -3,7 +3,7 @@ import type { BarometerController } from './controller';
 /** One open workbook in the pane: the controller, and in standalone mode the file's name and download. */
 export interface Session {
   readonly controller: BarometerController;
-  /** Shown to the user: the file's name, or "Den åbne arbejdsbog" in Excel. */
+  /** Shown to the user: the file's name, or "Den åbne projektmappe" in Excel. */
   readonly name: string;
   /** Standalone only: the workbook as it is now, as an .xlsx blob, and the suggested file name. */
   readonly download?: () => Promise<{ blob: Blob; fileName: string }>;
@@ -18,7 +18,7 @@ export interface StandaloneApi {
 
 /** "sager.xlsx" → "sager-resultat.xlsx" (as the CLI names its output). */
 export function resultFileName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, '') || 'arbejdsbog';
+  const base = name.replace(/\.xlsx$/i, '') || 'projektmappe';
   return `${base}-resultat.xlsx`;
 }
 

@@ -68,5 +68,5 @@ export function blankSession(core: Core, today: () => Day, now: () => WallClock)
       }
     },
   };
-  return session(wb, 'Ny arbejdsbog', core, today, now, port, 'sagsoversigt.xlsx');
+  return session(wb, 'Ny projektmappe', core, today, now, port, 'sagsoversigt.xlsx');
 }

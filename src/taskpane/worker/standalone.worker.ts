@@ -38,7 +38,7 @@ function opened(s: Session): OpenedSession {
 }
 
 function current(): PaneController {
-  if (!controller) throw new Error('Ingen arbejdsbog er åben.');
+  if (!controller) throw new Error('Ingen projektmappe er åben.');
   return controller;
 }
 
@@ -49,7 +49,7 @@ const handlers: Record<string, Handler> = {
     opened(await (await load()).sessionFromBuffer(buffer as ArrayBuffer, name as string, core, today, now)),
   blank: async () => opened((await load()).blankSession(core, today, now)),
   download: async () => {
-    if (!session?.download) throw new Error('Arbejdsbogen kan ikke hentes.');
+    if (!session?.download) throw new Error('Projektmappen kan ikke hentes.');
     return session.download();
   },
   createTemplate: () => current().createTemplate(),
