@@ -90,6 +90,15 @@ function assertExtensionFits(out: string, macroEnabled: boolean, displayName: st
 const named = (displayName: string, e: unknown): unknown =>
   e instanceof UserError ? new UserError(`"${displayName}": ${e.message}`, e.exitCode, { cause: e }) : e;
 
+/** Runs a step of reading or writing the workbook; a UserError it throws names the file. */
+async function withName<T>(displayName: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    throw named(displayName, e);
+  }
+}
+
 async function check(
   cmd: Extract<Command, { verb: 'check' }>,
   io: Io,
@@ -125,7 +134,8 @@ async function check(
   } catch (e) {
     throw named(displayName, e);
   }
-  const snapshot = await wb.readSnapshot();
+  // Damaged sheets and Excel's limits are found while reading and writing: name the file there too.
+  const snapshot = await withName(displayName, () => wb.readSnapshot());
   const overrides: { -readonly [K in keyof Settings]?: Settings[K] } = {};
   if (cmd.kommune !== null) overrides.kommune = cmd.kommune;
   if (cmd.opgoerelsesdato !== null) overrides.opgoerelsesdato = cmd.opgoerelsesdato;
@@ -144,7 +154,7 @@ async function check(
     plan.problems && plan.problems.length > 0
       ? { ...result.report, problems: [...result.report.problems, ...plan.problems] }
       : result.report;
-  await wb.apply(plan);
+  await withName(displayName, () => wb.apply(plan));
   await writeAtomic(outPath, await wb.toBuffer(), { mode: input.mode });
   if (cmd.json) {
     const json = toJson(report);
