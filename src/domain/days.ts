@@ -79,8 +79,24 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
  */
 export function formatDay(day: Day): string {
   const { y, m, d } = ymdFromDay(day);
-  return `${pad2(d)}-${pad2(m)}-${y < 1000 ? String(y).padStart(4, '0') : y}`;
+  if (y < 0 || y > 9999) return `${pad2(d)}-${pad2(m)}-${y}`;
+  // Ten character codes into one string: no intermediate strings for each reason's dates.
+  return String.fromCharCode(
+    ZERO + Math.floor(d / 10),
+    ZERO + (d % 10),
+    DASH,
+    ZERO + Math.floor(m / 10),
+    ZERO + (m % 10),
+    DASH,
+    ZERO + Math.floor(y / 1000),
+    ZERO + (Math.floor(y / 100) % 10),
+    ZERO + (Math.floor(y / 10) % 10),
+    ZERO + (y % 10),
+  );
 }
+
+const ZERO = 48; // "0"
+const DASH = 45; // "-"
 
 /** Formats minutes after midnight as HH:mm. */
 export function formatMinutes(minutes: number): string {
