@@ -1,5 +1,5 @@
 import { a1, columnLetter, parseRange } from './address';
-import { COLUMN_BY_ID, COLUMNS, type ColumnDef } from './columns';
+import { COLUMN_BY_ID, COLUMNS, type ColumnDef, type ColumnType } from './columns';
 import { isBlankText } from './fold';
 import { findHeaderRow, matchHeader, type HeaderRow } from './headers';
 import { findGeneratedColumns, readMeta, type GeneratedMeta } from './meta';
@@ -222,6 +222,16 @@ function cellProblem(
   return { sagsnr, row, column: def.header, severity: 'error', code: f.code, message, sheet, cell: ref };
 }
 
+/** Column types whose text is one of a few choices, so one sheet repeats the same few texts. */
+const CHOICE_TYPES: ReadonlySet<ColumnType> = new Set<ColumnType>([
+  'yesno',
+  'yesno-irrelevant',
+  'bfu',
+  'conversation-exception',
+  'reassessment',
+  'plan-stance',
+]);
+
 /** Column index by id, read as named properties of one constant object (fast, monomorphic). */
 const I = INDEX;
 
@@ -379,13 +389,16 @@ export function readCases(snapshot: Snapshot, options: ReadCasesOptions = {}): R
     }
   }
 
-  // A case list repeats a few measure texts: each is read once per sheet.
-  const measures = new Map<string, ReturnType<typeof readMeasure>>();
-  const readMeasureOnce = (cell: Cell): ReturnType<typeof readMeasure> => {
-    if (typeof cell !== 'string') return readMeasure(cell);
-    let m = measures.get(cell);
-    if (m === undefined) measures.set(cell, (m = readMeasure(cell)));
-    return m;
+  // A case list repeats a few texts in its choice columns (the measure, Ja/Nej, the kind of
+  // investigation, …): each distinct text is read once per sheet and column.
+  const onceByText = <T>(parse: (cell: Cell, date1904: boolean) => T) => {
+    const seen = new Map<string, T>();
+    return (cell: Cell, date1904: boolean): T => {
+      if (typeof cell !== 'string') return parse(cell, date1904);
+      let m = seen.get(cell);
+      if (m === undefined) seen.set(cell, (m = parse(cell, date1904)));
+      return m;
+    };
   };
   // The per-column parsers, built once.
   const present: { idx: number; col0: number; def: ColumnDef; parse: CellParser<unknown> }[] = [];
@@ -409,7 +422,12 @@ export function readCases(snapshot: Snapshot, options: ReadCasesOptions = {}): R
     } else {
       template[idx] = null;
       // The measure is read law-neutrally here and given its code when the case's rule set is known.
-      const parse = def.type === 'measure' ? readMeasureOnce : (PARSERS[def.type] as CellParser<unknown>);
+      const parse =
+        def.type === 'measure'
+          ? onceByText(readMeasure)
+          : CHOICE_TYPES.has(def.type)
+            ? onceByText(PARSERS[def.type] as CellParser<unknown>)
+            : (PARSERS[def.type] as CellParser<unknown>);
       present.push({ idx, col0: col - 1, def, parse });
     }
   });

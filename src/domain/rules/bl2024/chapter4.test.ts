@@ -64,6 +64,63 @@ describe('BL 4.10 barnets plan til tiden', () => {
     ).toContain('§ 108, stk. 4');
   });
 
+  // A young person (16 or more on the decision day) cites § 108 in every reason, and "ingen" takes
+  // the indefinite noun ("ingen ungeplan"); § 108, stk. 1 (stand on whether an ungeplan is needed), stk. 2
+  // (a placement always needs one), stk. 3 (3 months), LBK nr 282 af 17/03/2025.
+  test.each<[string, Partial<CaseRecord>, string, string]>([
+    [
+      'young, placement, "Plan ikke nødvendig"',
+      { foranstaltning: 'A46', plan_stillingtagen: 'ikke-noedvendig' },
+      'Nej',
+      'Der ses ingen ungeplan, og fristen 15-06-2024 er udløbet (barnets lov § 108, stk. 3). Der er angivet "Plan ikke nødvendig", men en anbringelse kræver altid en plan (§ 108, stk. 2).',
+    ],
+    [
+      'young, placement, a reason written',
+      { foranstaltning: 'A46', handleplan_grund: 'Kort forløb' },
+      'Nej',
+      'Der ses ingen ungeplan, og fristen 15-06-2024 er udløbet (barnets lov § 108, stk. 3). Der er angivet en grund, men en anbringelse kræver altid en plan (§ 108, stk. 2).',
+    ],
+    [
+      'young, § 32, "Plan ikke nødvendig"',
+      { plan_stillingtagen: 'ikke-noedvendig' },
+      'Nej, men lovlig grund',
+      'Der ses ingen ungeplan, men kommunen har taget stilling til, at en plan ikke er nødvendig (barnets lov § 108, stk. 1).',
+    ],
+    [
+      'young, § 32, lawful reason written',
+      { handleplan_grund: 'Kort forløb' },
+      'Nej, men lovlig grund',
+      'Der ses ingen ungeplan, men der er angivet en lovlig grund til det.',
+    ],
+    [
+      'young, § 32, no plan, deadline passed',
+      {},
+      'Nej',
+      'Der ses ingen ungeplan, og fristen 15-06-2024 er udløbet (barnets lov § 108, stk. 3).',
+    ],
+    [
+      'young, deadline not passed on Opgørelsesdato',
+      { afgoerelsesdato: day('01-01-2025'), cpr: cpr('01-01-2009') },
+      IKKE_RELEVANT,
+      'Der ses ingen ungeplan, men fristen for ungeplanen er ikke udløbet på opgørelsesdatoen 23-03-2025 (fristen er 01-04-2025, barnets lov § 108, stk. 3).',
+    ],
+    [
+      'child, placement, "Plan ikke nødvendig"',
+      { foranstaltning: 'A46', plan_stillingtagen: 'ikke-noedvendig', cpr: cpr('01-01-2014') },
+      'Nej',
+      'Der ses ingen barnets plan, og fristen 15-06-2024 er udløbet (barnets lov § 91, stk. 1 og 2). Der er angivet "Plan ikke nødvendig", men en anbringelse kræver altid en plan (§ 91, stk. 2).',
+    ],
+    [
+      'child, § 32, "Plan ikke nødvendig"',
+      { plan_stillingtagen: 'ikke-noedvendig', cpr: cpr('01-01-2014') },
+      'Nej, men lovlig grund',
+      'Der ses ingen barnets plan, men kommunen har taget stilling til, at en plan ikke er nødvendig (barnets lov § 91, stk. 1).',
+    ],
+  ])('%s → %s with the reason citing its section', (_name, over, answer, reason) => {
+    const v = run({ cpr: cpr('01-01-2008'), ...over });
+    expect([v.answer, v.reason]).toEqual([answer, reason]);
+  });
+
   test('a late plan says how late', () => {
     expect(run({ handleplan: day('18-06-2024') }).reason).toBe(
       'Barnets plan forelå 18-06-2024, 3 dage efter fristen 15-06-2024 (barnets lov § 91, stk. 1 og 2).',

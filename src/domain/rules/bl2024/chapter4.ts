@@ -53,35 +53,36 @@ export const Q4_10: Question = {
     const stance = r.plan_stillingtagen;
     let written = '';
     if (!isPlacement(m)) {
-      // A § 32 indsats: the municipality may decide that no plan is needed (§ 91, stk. 1).
+      // A § 32 indsats: the municipality may decide that no plan is needed (§ 91, stk. 1; § 108, stk. 1).
       if (stance === UNREADABLE || stance === NO_COLUMN) return missing('plan_stillingtagen', stance);
       if (stance === 'ikke-noedvendig') {
         return verdict(
           NEJ_LOVLIG,
-          `Der ses ingen ${plan.noun}, men kommunen har taget stilling til, at en plan ikke er nødvendig (barnets lov § 91, stk. 1).`,
+          `Der ses ingen ${plan.indefinite}, men kommunen har taget stilling til, at en plan ikke er nødvendig (barnets lov ${plan.notNeededSection}).`,
         );
       }
       if (g === UNREADABLE) return missing('handleplan_grund', g);
       if (has(g))
-        return verdict(NEJ_LOVLIG, `Der ses ingen ${plan.noun}, men der er angivet en lovlig grund til det.`);
+        return verdict(
+          NEJ_LOVLIG,
+          `Der ses ingen ${plan.indefinite}, men der er angivet en lovlig grund til det.`,
+        );
     } else {
-      // A placement always needs a plan (§ 91, stk. 2), so neither column is a lawful reason.
-      if (stance === 'ikke-noedvendig')
-        written =
-          ' Der er angivet "Plan ikke nødvendig", men en anbringelse kræver altid en plan (§ 91, stk. 2).';
-      else if (has(g))
-        written = ' Der er angivet en grund, men en anbringelse kræver altid en plan (§ 91, stk. 2).';
+      // A placement always needs a plan (§ 91, stk. 2; § 108, stk. 2), so neither column is a lawful reason.
+      const always = `en anbringelse kræver altid en plan (${plan.placementSection})`;
+      if (stance === 'ikke-noedvendig') written = ` Der er angivet "Plan ikke nødvendig", men ${always}.`;
+      else if (has(g)) written = ` Der er angivet en grund, men ${always}.`;
     }
     const cut = ctx.settings.opgoerelsesdato;
     if (deadline > cut) {
       return verdict(
         IKKE_RELEVANT,
-        `Der ses ingen ${plan.noun}, men fristen for ${plan.noun} er ikke udløbet på opgørelsesdatoen ${fd(cut)} (fristen er ${fd(deadline)}, barnets lov ${section}).${written}`,
+        `Der ses ingen ${plan.indefinite}, men fristen for ${plan.noun} er ikke udløbet på opgørelsesdatoen ${fd(cut)} (fristen er ${fd(deadline)}, barnets lov ${section}).${written}`,
       );
     }
     return verdict(
       NEJ,
-      `Der ses ingen ${plan.noun}, og fristen ${fd(deadline)} er udløbet (barnets lov ${section}).${written}`,
+      `Der ses ingen ${plan.indefinite}, og fristen ${fd(deadline)} er udløbet (barnets lov ${section}).${written}`,
     );
   },
 };

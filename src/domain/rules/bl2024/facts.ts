@@ -28,15 +28,37 @@ export function investigationExists(b: BfuKind): boolean {
 
 /** The plan a case has and its section: an ungeplan (§ 108) from age 16 on the decision date. */
 export interface PlanLaw {
-  /** "barnets plan" or "ungeplanen" */
+  /** Definite, as in "fristen for ungeplanen": "barnets plan" or "ungeplanen" */
   readonly noun: string;
-  /** "Barnets plan" or "Ungeplanen" */
+  /** Definite, capitalised: "Barnets plan" or "Ungeplanen" */
   readonly Noun: string;
+  /** Indefinite, as in "ingen ungeplan": "barnets plan" or "ungeplan" */
+  readonly indefinite: string;
+  /** Where the law lets the municipality decide that no plan is needed: § 91, stk. 1 or § 108, stk. 1. */
+  readonly notNeededSection: string;
+  /** Where the law makes a plan mandatory for a placement: § 91, stk. 2 or § 108, stk. 2. */
+  readonly placementSection: string;
   readonly young: boolean;
 }
 
-const CHILD: PlanLaw = { noun: 'barnets plan', Noun: 'Barnets plan', young: false };
-const YOUNG: PlanLaw = { noun: 'ungeplanen', Noun: 'Ungeplanen', young: true };
+const CHILD: PlanLaw = {
+  noun: 'barnets plan',
+  Noun: 'Barnets plan',
+  indefinite: 'barnets plan',
+  notNeededSection: '§ 91, stk. 1',
+  placementSection: '§ 91, stk. 2',
+  young: false,
+};
+// § 108, stk. 1 (LBK nr 282 af 17/03/2025): the municipality takes a stand on whether an ungeplan is
+// to be made for a § 32 indsats; stk. 2: a placement (§§ 46, 47) of a young person 16+ always needs one.
+const YOUNG: PlanLaw = {
+  noun: 'ungeplanen',
+  Noun: 'Ungeplanen',
+  indefinite: 'ungeplan',
+  notNeededSection: '§ 108, stk. 1',
+  placementSection: '§ 108, stk. 2',
+  young: true,
+};
 
 /**
  * Barnets plan (§ 91) or ungeplan (§ 108): the young person's age on the decision date, from the
