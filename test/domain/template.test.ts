@@ -60,10 +60,9 @@ describe('barometer template', () => {
     set('Barnets cpr.nr.', '010115-1234');
     set('Afgørelsesdato', '10-05-2024');
     set('Børnefaglig undersøgelse', 'Afdækning');
-    const r = evaluate(
-      snap({ Sagsoversigt: [h, row], Indstillinger: settings.blocks[0]!.values }),
-      { today: day('10-02-2025') },
-    );
+    const r = evaluate(snap({ Sagsoversigt: [h, row], Indstillinger: settings.blocks[0]!.values }), {
+      today: day('10-02-2025'),
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report.ruleset).toBe('BL-2024');

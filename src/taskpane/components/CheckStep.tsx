@@ -4,6 +4,7 @@ import type { Problem } from '../../domain/types';
 import { OverviewChart, OverviewTable } from './Chart';
 import { InlineNotice } from './InlineNotice';
 import { ProblemsList, SEVERITY_LABEL } from './ProblemsList';
+import { groupByLaw } from '../services/parts';
 import { StepHeading } from './StepHeading';
 import { countBySeverity, type PaneState } from './usePane';
 import { useStyles } from './styles';
@@ -71,10 +72,15 @@ export function CheckStep(props: {
               </li>
             ))}
           </ul>
-          <OverviewChart rows={check.overview} kommune={kommune} />
-          <div className={s.scrollX}>
-            <OverviewTable rows={check.overview} />
-          </div>
+          {groupByLaw(check.overview).map((part) => (
+            <div key={part.heading ?? ''}>
+              {part.heading && <h3 className={s.h3}>{part.heading}</h3>}
+              <OverviewChart rows={part.items} kommune={kommune} />
+              <div className={s.scrollX}>
+                <OverviewTable rows={part.items} />
+              </div>
+            </div>
+          ))}
           <h2 className={s.stepHeading} id="problemer-titel">{`Problemer (${check.problems.length})`}</h2>
           <ProblemsList
             problems={check.problems}

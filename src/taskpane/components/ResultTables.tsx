@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Button, Field, Select, mergeClasses } from '@fluentui/react-components';
 import type { TableResult } from '../../domain/types';
+import { groupByLaw } from '../services/parts';
 import { tableBodyRows, tableTitle } from '../services/tableFormat';
 import { useStyles } from './styles';
 
@@ -10,25 +11,14 @@ export interface TableGroup {
   readonly tables: readonly TableResult[];
 }
 
-/**
- * The tables in groups. Today one group without a heading; when tables carry the law they were
- * checked under, pass `partOf` (e.g. t => t.ruleset === 'bl2024' ? 'Barnets lov' : 'Serviceloven').
- */
-export function tableGroups(
-  tables: readonly TableResult[],
-  partOf: (t: TableResult) => string | null = () => null,
-): TableGroup[] {
-  const out: { heading: string | null; tables: TableResult[] }[] = [];
-  for (const t of tables) {
-    const heading = partOf(t);
-    const last = out[out.length - 1];
-    if (last && last.heading === heading) last.tables.push(t);
-    else out.push({ heading, tables: [t] });
-  }
-  return out;
+/** The tables in groups: one group per law of a mixed list, each under its part heading. */
+export function tableGroups(tables: readonly TableResult[]): TableGroup[] {
+  return groupByLaw(tables).map((p) => ({ heading: p.heading, tables: p.items }));
 }
 
-const anchorOf = (t: TableResult) => `tabel-${t.id.replace('.', '-')}`;
+/** A table's anchor; the law is part of it, since a mixed list has a 2.3 under each law. */
+const anchorOf = (t: TableResult) =>
+  `tabel-${t.ruleset.toLowerCase().replace(/[^a-z0-9]+/g, '')}-${t.id.replace('.', '-')}`;
 
 /** "Gå til tabel": jumps to a table (and puts focus on it), so the list of tables has its own navigation. */
 export function TableNav({ groups }: { groups: readonly TableGroup[] }) {
@@ -54,7 +44,7 @@ export function TableNav({ groups }: { groups: readonly TableGroup[] }) {
           <option value="">Vælg en tabel …</option>
           {groups.map((g, gi) => {
             const options = g.tables.map((t) => (
-              <option key={t.id} value={anchorOf(t)}>
+              <option key={anchorOf(t)} value={anchorOf(t)}>
                 {`${t.id} ${t.title}`}
               </option>
             ));
@@ -85,7 +75,7 @@ export function ResultTables(props: { groups: readonly TableGroup[]; onCopy: (t:
             const captionId = anchorOf(t);
             return (
               <div
-                key={t.id}
+                key={captionId}
                 id={`${captionId}-blok`}
                 tabIndex={-1}
                 className={mergeClasses(s.tableBlock, s.anchorTarget)}
