@@ -15,6 +15,7 @@ import {
   type RuleContext,
   type Verdict,
 } from '../types';
+import { JA, NEJ, NEJ_LOVLIG } from './labels';
 
 /**
  * Shared helpers of every rule set: verdict construction, the "Mangler oplysninger" verdicts per
@@ -170,4 +171,38 @@ export function guardColumns(q: Question): Question {
     return inner(r, ctx);
   };
   return Object.freeze({ ...q, evaluate });
+}
+
+/**
+ * The 4-month deadline of a new børnefaglig undersøgelse, one rule under both laws (SEL § 50,
+ * stk. 7; barnets lov § 20, stk. 3): deadline = opmaerksom + 4 months (date-fns addMonths, so
+ * 31-10 gives 28-02, 29-02 in a leap year; spec §4); a documented preliminary assessment is the
+ * lawful reason for a late one. For a case whose bfu is Ny undersøgelse; `lawfulRef` is the
+ * section the lawful-reason sentence cites ("" when the rule set cites none).
+ * @example fourMonthDeadline(record, ' (§ 20, stk. 3, 2. pkt.)').answer // 'Ja'
+ */
+export function fourMonthDeadline(r: CaseRecord, lawfulRef: string): FinalVerdict {
+  const start = r.opmaerksom;
+  if (!has(start)) return missing('opmaerksom', start);
+  const end = r.bfu_afsluttet;
+  if (!has(end)) return missing('bfu_afsluttet', end);
+  if (end < start) {
+    return inconsistent(
+      'opmaerksom',
+      'bfu_afsluttet',
+      `Undersøgelsen er angivet afsluttet ${fd(end)}, før kommunen blev opmærksom ${fd(start)}; ret en af datoerne.`,
+    );
+  }
+  const deadline = addMonthsDay(start, 4);
+  if (end <= deadline) {
+    return verdict(
+      JA,
+      `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`,
+    );
+  }
+  const late = `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - deadline)} efter fristen ${fd(deadline)}`;
+  const f = r.bfu_foreloebig;
+  if (f === null) return verdict(NEJ, `${late}.`);
+  if (!has(f)) return missing('bfu_foreloebig', f);
+  return verdict(NEJ_LOVLIG, `${late}, men der er dokumenteret en foreløbig vurdering${lawfulRef}.`);
 }

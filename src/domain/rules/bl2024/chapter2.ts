@@ -1,4 +1,3 @@
-import { addMonthsDay } from '../../days';
 import {
   IKKE_RELEVANT,
   type BfuKind,
@@ -7,7 +6,7 @@ import {
   type MeasureCode,
   type Question,
 } from '../../types';
-import { days, fd, has, inconsistent, missing, verdict } from '../common';
+import { days, fd, fourMonthDeadline, has, missing, verdict } from '../common';
 import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from '../labels';
 import { bfuExists, investigationExists, isForcedPlacement, isPlacement } from './facts';
 
@@ -84,33 +83,7 @@ export const Q2_3: Question = {
     }
     if (b !== 'ny')
       return verdict(IKKE_RELEVANT, 'Der er ingen ny børnefaglig undersøgelse, hvis frist kan måles.');
-    const start = r.opmaerksom;
-    if (!has(start)) return missing('opmaerksom', start);
-    const end = r.bfu_afsluttet;
-    if (!has(end)) return missing('bfu_afsluttet', end);
-    if (end < start) {
-      return inconsistent(
-        'opmaerksom',
-        'bfu_afsluttet',
-        `Undersøgelsen er angivet afsluttet ${fd(end)}, før kommunen blev opmærksom ${fd(start)}; ret en af datoerne.`,
-      );
-    }
-    // addMonths semantics: 31-10 + 4 months = 28-02 (29-02 in a leap year) (spec §4).
-    const deadline = addMonthsDay(start, 4);
-    if (end <= deadline) {
-      return verdict(
-        JA,
-        `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`,
-      );
-    }
-    const late = `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - deadline)} efter fristen ${fd(deadline)}`;
-    const f = r.bfu_foreloebig;
-    if (f === null) return verdict(NEJ, `${late}.`);
-    if (!has(f)) return missing('bfu_foreloebig', f);
-    return verdict(
-      NEJ_LOVLIG,
-      `${late}, men der er dokumenteret en foreløbig vurdering (§ 20, stk. 3, 2. pkt.).`,
-    );
+    return fourMonthDeadline(r, ' (§ 20, stk. 3, 2. pkt.)');
   },
 };
 

@@ -1,6 +1,5 @@
-import { addMonthsDay } from '../../days';
 import { IKKE_RELEVANT, type CaseRecord, type FinalVerdict, type Question } from '../../types';
-import { because, days, fd, has, inconsistent, missing, verdict, type Why } from '../common';
+import { because, days, fd, fourMonthDeadline, has, missing, verdict, type Why } from '../common';
 import { JA, NEJ, NEJ_LOVLIG, ROWS_JA_LOVLIG_NEJ, ROWS_JA_NEJ } from '../labels';
 
 const c = <T extends FinalVerdict>(v: T): T => Object.freeze(v);
@@ -60,14 +59,6 @@ const V23_UPDATE = c(
 );
 const V23_NONE = c(verdict(IKKE_RELEVANT, 'Der er ingen ny børnefaglig undersøgelse, hvis frist kan måles.'));
 
-const WHY_23_JA: Why = (end, deadline, start) =>
-  `Undersøgelsen blev afsluttet ${fd(end)}, inden for fristen ${fd(deadline)} (4 måneder fra ${fd(start)}).`;
-const late23 = (end: number, deadline: number): string =>
-  `Undersøgelsen blev afsluttet ${fd(end)}, ${days(end - deadline)} efter fristen ${fd(deadline)}`;
-const WHY_23_NEJ: Why = (end, deadline) => `${late23(end, deadline)}.`;
-const WHY_23_LOVLIG: Why = (end, deadline) =>
-  `${late23(end, deadline)}, men der er dokumenteret en foreløbig vurdering.`;
-
 export const Q2_3: Question = {
   id: '2.3',
   chapter: 2,
@@ -81,24 +72,7 @@ export const Q2_3: Question = {
     const b = r.bfu;
     if (!has(b)) return missing('bfu', b);
     if (b !== 'ny') return b === 'opdatering' ? V23_UPDATE : V23_NONE;
-    const start = r.opmaerksom;
-    if (!has(start)) return missing('opmaerksom', start);
-    const end = r.bfu_afsluttet;
-    if (!has(end)) return missing('bfu_afsluttet', end);
-    if (end < start) {
-      return inconsistent(
-        'opmaerksom',
-        'bfu_afsluttet',
-        `Undersøgelsen er angivet afsluttet ${fd(end)}, før kommunen blev opmærksom ${fd(start)}; ret en af datoerne.`,
-      );
-    }
-    // addMonths semantics: 31-10 + 4 months = 28-02 (29-02 in a leap year) (spec §4).
-    const deadline = addMonthsDay(start, 4);
-    if (end <= deadline) return because(JA, WHY_23_JA, end, deadline, start);
-    const f = r.bfu_foreloebig;
-    if (f === null) return because(NEJ, WHY_23_NEJ, end, deadline);
-    if (!has(f)) return missing('bfu_foreloebig', f);
-    return because(NEJ_LOVLIG, WHY_23_LOVLIG, end, deadline);
+    return fourMonthDeadline(r, '');
   },
 };
 
