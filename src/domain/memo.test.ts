@@ -1,6 +1,8 @@
-import { buildMemo, MEMO_CAVEAT } from './memo';
+import { buildMemo, isMemoHeading, MEMO_CAVEAT } from './memo';
+import { BL_2024 } from './rules/bl2024';
 import { SEL_2023 } from './rules/sel2023';
 import { computeTables } from './tables';
+import type { RuleSet } from './types';
 import { day, settings } from './testing/records';
 
 const cases = (id: string, answers: string[]) =>
@@ -24,7 +26,7 @@ describe('buildMemo (spec §6, seed 003)', () => {
       'Børnesagsbarometer 2023 – Testrup Kommune, egen gennemgang 23-11-2025',
       'Testrup Kommune har gennemgået 6 sager med afgørelser truffet i 2021 efter Ankestyrelsens kriterier for Børnesagsbarometret.',
       '2. Faglig udredning',
-      '• Testrup Kommune har afsluttet den børnefaglige undersøgelse inden for 4 måneders fristen i 1 ud af 6 sager (17%) (landsresultat 2023: 34%).',
+      '• Testrup Kommune har afsluttet den børnefaglige undersøgelse inden for 4 måneders fristen i 17% af sagerne (1 ud af 6 sager) (landsresultat 2023: 34%).',
       MEMO_CAVEAT,
     ]);
   });
@@ -32,7 +34,7 @@ describe('buildMemo (spec §6, seed 003)', () => {
   test('Overholdt counts "Nej, men …" (seed 003: 9 Ja + 1 lovlig grund = 100%)', () => {
     const m = memo('2.2', [...Array(9).fill('Ja'), 'Nej, men lovlig grund']);
     expect(m).toContain(
-      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (10 sager).',
+      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (10 ud af 10 sager).',
     );
   });
 
@@ -54,5 +56,100 @@ describe('buildMemo (spec §6, seed 003)', () => {
   test('a question nobody was relevant for has no bullet and its chapter no heading', () => {
     const m = memo('6.13', ['Ikke relevant']);
     expect(m.some((l) => l.includes('Underretninger'))).toBe(false);
+  });
+});
+
+/** Every question of a rule set answered over `n` cases: 1.1 by measure, the others mostly Ja. */
+const fullMemo = (ruleSet: RuleSet, n: number, edition = 2023) => {
+  const s = settings({ kommune: 'Testrup', undersoegelsesaar: edition });
+  const list = Array.from({ length: n }, (_, i) => ({
+    verdicts: Object.fromEntries(
+      ruleSet.questions.map((q) => [
+        q.id,
+        {
+          answer:
+            q.compliantRows.length === 0
+              ? (ruleSet.table11Rows[i % 2] as string)
+              : i % 3 === 0
+                ? 'Nej'
+                : 'Ja',
+        },
+      ]),
+    ),
+  }));
+  const tables = computeTables(ruleSet.questions, list, s, day('23-11-2025'));
+  return buildMemo({
+    parts: [{ ruleSet, cases: n, tables }],
+    settings: s,
+    today: day('23-11-2025'),
+    cases: n,
+    corrected: 0,
+  });
+};
+
+describe('memo words and numbers (issue 11, item 5)', () => {
+  const SHARE = /i \d+% af sagerne \([\d.]+ ud af [\d.]+ sag(er)?\)/g;
+  test.each([SEL_2023, BL_2024])('one phrasing of the share for every question of $id', (ruleSet) => {
+    const m = fullMemo(ruleSet, 17);
+    const results = m.filter((l) => l.startsWith('• ') && !l.startsWith('• Afgørelserne'));
+    expect(results).toHaveLength(ruleSet.questions.filter((q) => q.compliantRows.length > 0).length);
+    for (const l of results) {
+      expect(l.match(SHARE)).toHaveLength(1);
+      expect(l).not.toMatch(/\(\d+%\)|\(\d+ sager\)/); // the old second and third forms
+      expect(l).not.toMatch(/\b(en|to|tre|fire|seks) (måned|timer)/); // periods in digits, as seed 003
+    }
+  });
+
+  test.each([SEL_2023, BL_2024])('a count never follows a section reference ($id)', (ruleSet) => {
+    const m = fullMemo(ruleSet, 17).join('\n');
+    expect(m).not.toMatch(/(§ \d+|stk\. \d+|nr\. \d+)\.? \d/);
+    const first = ruleSet.table11Rows[0] as string;
+    expect(m).toContain(`9 sager om ${first.charAt(0).toLowerCase()}${first.slice(1)}`);
+  });
+
+  test('the national figure stands after its own question only', () => {
+    const m = fullMemo(SEL_2023, 17);
+    const withNat = m.filter((l) => l.includes('landsresultat'));
+    expect(withNat).toHaveLength(3); // 2023: 2.3, 3.8 and 6.13 (spec §7)
+    expect(withNat[0]).toMatch(
+      /4 måneders fristen i \d+% af sagerne \(\d+ ud af 17 sager\) \(landsresultat 2023: 34%\)\.$/,
+    );
+    expect(fullMemo(BL_2024, 17).join('\n')).not.toContain('landsresultat');
+  });
+
+  test('Danish thousands separator and singular/plural', () => {
+    const big = fullMemo(SEL_2023, 20000);
+    expect(big[1]).toContain('har gennemgået 20.000 sager');
+    expect(big.join('\n')).toMatch(/\(\d{2}\.\d{3} ud af 20\.000 sager\)/);
+    expect(big.join('\n')).not.toMatch(/\d{5}/);
+    const one = memo('2.2', ['Ja']);
+    expect(one[1]).toContain('har gennemgået 1 sag med');
+    expect(one).toContain(
+      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (1 ud af 1 sag).',
+    );
+  });
+
+  test('headings are told from sentences and bullets, line by line', () => {
+    const s = settings({ kommune: 'Testrup', undersoegelsesaar: 2023 });
+    const tables = (rs: RuleSet) => computeTables(rs.questions, [], s, day('23-11-2025'));
+    const mixed = buildMemo({
+      parts: [
+        { ruleSet: SEL_2023, cases: 0, tables: tables(SEL_2023) },
+        { ruleSet: BL_2024, cases: 0, tables: tables(BL_2024) },
+      ],
+      settings: s,
+      today: day('23-11-2025'),
+      cases: 0,
+      corrected: 1,
+    });
+    const m = [...fullMemo(SEL_2023, 17), ...mixed];
+    const headings = m.filter(isMemoHeading);
+    expect(headings).toEqual([
+      'Børnesagsbarometer 2023 – Testrup Kommune, egen gennemgang 23-11-2025',
+      ...SEL_2023.chapters.map((c) => `${c.no}. ${c.title}`),
+      'Børnesagsbarometer 2023 – Testrup Kommune, egen gennemgang 23-11-2025',
+      SEL_2023.partHeading,
+      BL_2024.partHeading,
+    ]);
   });
 });

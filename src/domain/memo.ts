@@ -1,4 +1,5 @@
 import { formatDay } from './days';
+import { formatCount, formatPercent, sager } from './numbers';
 import { percentOf } from './tables';
 import type { Day, RuleSet, Settings, TableResult } from './types';
 
@@ -32,7 +33,27 @@ export interface MemoInput {
   readonly corrected: number;
 }
 
-const sager = (n: number): string => (n === 1 ? 'sag' : 'sager');
+/**
+ * The one way a share is said (seed 003: "i 100% af sagerne", "3 ud af 14 sager"), both parts in
+ * every bullet so no bullet reads differently from the next; the national figure (spec §6–§7)
+ * right after, so it stands on its own question.
+ * @example andel(16, 17, 94, 'landsresultat 2023: 34%') → "i 94% af sagerne (16 ud af 17 sager) (landsresultat 2023: 34%)"
+ */
+export function andel(x: number, n: number, p: number, national: string | null): string {
+  const share = `i ${formatPercent(p)} af sagerne (${formatCount(x)} ud af ${sager(n)})`;
+  return national === null ? share : `${share} (${national})`;
+}
+
+/**
+ * Whether a memo line is a heading (the title, a part heading, a chapter heading). Every other
+ * line is a full sentence or a bullet, and ends with "." (memo.test.ts checks this of each line).
+ */
+export function isMemoHeading(line: string): boolean {
+  return !line.startsWith('• ') && !line.endsWith('.');
+}
+
+/** A measure's label starts lower case inside a sentence ("6 sager om anbringelse …"). */
+const inSentence = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
 
 /** The chapter headings and bullets of one rule set's tables. */
 function chapterLines(part: MemoPart, k: string, edition: number): string[] {
@@ -46,10 +67,12 @@ function chapterLines(part: MemoPart, k: string, edition: number): string[] {
       const t = byId.get(q.id);
       if (t === undefined) continue;
       if (q.compliantRows.length === 0) {
-        // Table 1.1 describes the sample: one bullet with the distribution.
-        bullets.push(
-          `• Afgørelserne gælder: ${t.rows.map((r) => `${r.label} ${r.count}`).join(', ')} (i alt ${t.total} sager).`,
-        );
+        // Table 1.1 describes the sample. Count first, then the measure, so a count never follows
+        // a section reference ("§ 52, stk. 3, nr. 7 6" misreads as a paragraph number).
+        const rows = t.rows
+          .filter((r) => r.count > 0)
+          .map((r) => `${sager(r.count)} om ${inSentence(r.label).replace(/\.$/, '')}`);
+        bullets.push(`• Afgørelserne i de ${sager(t.total)} gælder: ${rows.join('; ')}.`);
         continue;
       }
       if (t.suppressed) {
@@ -58,16 +81,11 @@ function chapterLines(part: MemoPart, k: string, edition: number): string[] {
       }
       const x = t.rows.filter((r) => q.compliantRows.includes(r.label)).reduce((s, r) => s + r.count, 0);
       const p = percentOf(x, t.total);
-      const phrase =
-        ruleSet.memoPhrases[q.id] ??
-        `{K} har overholdt kravet i spørgsmål ${q.id} i {p}% af sagerne ({n} sager).`;
-      let text = phrase
-        .replace('{K}', k)
-        .replace('{p}', String(p))
-        .replace('{x}', String(x))
-        .replace('{n}', String(t.total));
       const nat = ruleSet.nationalFigure(edition, q.id);
-      if (nat !== null) text = `${text.replace(/\.$/, '')} (${nat.label}).`;
+      const phrase = ruleSet.memoPhrases[q.id] ?? `{K} har overholdt kravet i spørgsmål ${q.id} {andel}.`;
+      const text = phrase
+        .replace('{K}', k)
+        .replace('{andel}', andel(x, t.total, p, nat === null ? null : nat.label));
       bullets.push(`• ${text}`);
     }
     if (bullets.length === 0) continue;
@@ -84,11 +102,11 @@ export function buildMemo(input: MemoInput): string[] {
   const out: string[] = [];
   out.push(`Børnesagsbarometer ${edition} – ${k}, egen gennemgang ${formatDay(today)}`);
   out.push(
-    `${k} har gennemgået ${input.cases} ${sager(input.cases)} med afgørelser truffet i ${settings.afgoerelsesaar} efter Ankestyrelsens kriterier for Børnesagsbarometret.`,
+    `${k} har gennemgået ${sager(input.cases)} med afgørelser truffet i ${settings.afgoerelsesaar} efter Ankestyrelsens kriterier for Børnesagsbarometret.`,
   );
   if (input.corrected > 0) {
     out.push(
-      `Resultaterne omfatter ${input.corrected} ${input.corrected === 1 ? 'vurdering' : 'vurderinger'}, som er rettet ved den manuelle gennemgang.`,
+      `Resultaterne omfatter ${formatCount(input.corrected)} ${input.corrected === 1 ? 'vurdering' : 'vurderinger'}, som er rettet ved den manuelle gennemgang.`,
     );
   }
   if (parts.length === 1) {
@@ -96,7 +114,7 @@ export function buildMemo(input: MemoInput): string[] {
   } else {
     for (const part of parts) {
       out.push(part.ruleSet.partHeading);
-      out.push(`Denne del omfatter ${part.cases} ${sager(part.cases)}.`);
+      out.push(`Denne del omfatter ${sager(part.cases)}.`);
       out.push(...chapterLines(part, k, edition));
     }
   }

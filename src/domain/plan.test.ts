@@ -255,6 +255,56 @@ describe('planWrite: sheets', () => {
     ]);
   });
 
+  it('puts each national figure on its own question row of Overblik, not in one line under the table', () => {
+    const row = (id: string, national: number | null) => ({
+      ruleset: 'TEST',
+      id,
+      columnHeader: `${id} kort`,
+      relevant: 6,
+      ja: 2,
+      nejMen: 0,
+      nej: 4,
+      compliant: 2 / 6,
+      national,
+      nationalLabel: national === null ? null : `landsresultat 2023: ${national * 100}%`,
+    });
+    const plan = planWrite(report({ overview: [row('2.2', null), row('2.3', 0.34)] }), base, RULESET);
+    const values = plan.sheets.find((s) => s.name === 'Overblik')?.blocks[0]?.values ?? [];
+    expect(values[3]?.slice(0, 3)).toEqual(['2.2 kort', 2 / 6, null]);
+    expect(values[4]?.slice(0, 3)).toEqual(['2.3 kort', 2 / 6, 0.34]);
+    const text = values.flat().filter((c): c is string => typeof c === 'string');
+    expect(text.some((c) => c.includes('landsresultat 2023: 34%'))).toBe(false);
+    expect(text.filter((c) => c.startsWith('Landsresultat:'))).toEqual([
+      'Landsresultat: andelen overholdt i alle deltagende kommuner, Børnesagsbarometret 2023 (Ankestyrelsen).',
+    ]);
+  });
+
+  it('writes the reviewed count with a Danish thousands separator and the right noun', () => {
+    const many = Array.from({ length: 20000 }, (_, i) => caseResult(3 + i, {}));
+    const lines = (r: Report) =>
+      (planWrite(r, base, RULESET).sheets.find((s) => s.name === 'Overblik')?.blocks[0]?.values ?? []).map(
+        (x) => x[0],
+      );
+    expect(lines(report({ cases: many, reviewed: 12345 }))).toContain('12.345 af 20.000 sager gennemgået');
+    expect(lines(report({ cases: many.slice(0, 1), reviewed: 0 }))).toContain('0 af 1 sag gennemgået');
+  });
+
+  it('styles the memo headings of Notat bold (memo-heading), the sentences and bullets as text', () => {
+    const memo = [
+      'Børnesagsbarometer 2023 – Testrup Kommune',
+      'Testrup Kommune har gennemgået 2 sager.',
+      '2. Faglig udredning',
+      '• Et punkt.',
+    ];
+    const sheet = planWrite(report({ memo }), base, RULESET).sheets.find((s) => s.name === 'Notat');
+    expect(sheet?.blocks[0]?.styles?.slice(2).map((r) => r[0])).toEqual([
+      'memo-heading',
+      'memo-text',
+      'memo-heading',
+      'memo-text',
+    ]);
+  });
+
   it.each([
     ['a person made "Overblik"', ['Overblik'], [], 'Overblik (2)', true],
     ['a person made "Overblik" and "Overblik (2)"', ['Overblik', 'Overblik (2)'], [], 'Overblik (3)', true],

@@ -1,5 +1,7 @@
 import { columnLetter } from './address';
 import { formatDay } from './days';
+import { isMemoHeading } from './memo';
+import { formatCount, sager } from './numbers';
 import {
   buildMetaSheet,
   columnFingerprint,
@@ -420,11 +422,14 @@ function overviewSheet(report: Report, name: string): SheetBuild {
   const lastData = headerRow + report.overview.length;
   values.push([]);
   styles.push([]);
-  values.push([`${report.reviewed} af ${report.cases.length} sager gennemgået`]);
+  values.push([`${formatCount(report.reviewed)} af ${sager(report.cases.length)} gennemgået`]);
   styles.push(['table-total']);
-  const notes = [...new Set(report.overview.map((o) => o.nationalLabel).filter((l): l is string => !!l))];
-  if (notes.length > 0) {
-    values.push([`Landsresultat: ${notes.join('; ')}`]);
+  // The national figures stand in the Landsresultat column on their own question's row; this line
+  // only names their source (spec §7), never the figures again.
+  if (report.overview.some((o) => o.national !== null)) {
+    values.push([
+      `Landsresultat: andelen overholdt i alle deltagende kommuner, Børnesagsbarometret ${report.settings.undersoegelsesaar} (Ankestyrelsen).`,
+    ]);
     styles.push(['source']);
   }
   const longest = report.overview.reduce((m, o) => Math.max(m, o.columnHeader.length), 10);
@@ -460,7 +465,7 @@ function memoSheet(report: Report, name: string): SheetBuild {
   const styles: (StyleId | null)[][] = [['memo-heading'], [null]];
   for (const line of report.memo) {
     values.push([line]);
-    styles.push(['memo-text']);
+    styles.push([isMemoHeading(line) ? 'memo-heading' : 'memo-text']);
   }
   return {
     name,

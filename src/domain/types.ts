@@ -406,7 +406,7 @@ export interface RuleSet {
   /** The drop-down lists of the template that differ per law, by column. */
   readonly choices: Readonly<Partial<Record<ColumnId, readonly string[]>>>;
   readonly selection: SelectionRules;
-  /** How each question's result is said in the memo; {K} kommune, {p} percent, {x} compliant, {n} total. */
+  /** How each question's result is said in the memo; {K} kommune, {andel} the share (memo.ts andel). */
   readonly memoPhrases: Readonly<Record<string, string>>;
   /** The national figure of a question in a barometer edition (spec §7), or null. */
   readonly nationalFigure: (edition: number, questionId: string) => NationalFigure | null;

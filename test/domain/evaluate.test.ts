@@ -104,7 +104,7 @@ describe('evaluate: corrections reach the verdicts, tables, memo and JSON', () =
     expect(rep.cases[1]!.review).toBe('rettet');
     expect(rep.reviewed).toBe(1);
     expect(table(rep, '2.3')!.rows[0]).toEqual({ label: 'Ja', count: 2, percent: 33 });
-    expect(rep.memo.join('\n')).toContain('i 2 ud af 6 sager (33%)');
+    expect(rep.memo.join('\n')).toContain('i 33% af sagerne (2 ud af 6 sager)');
     expect(toJson(rep).verdicts[1]!.answers['2.3']).toBe('Ja');
     expect(rep.corrections).toHaveLength(1);
   });

@@ -39,4 +39,9 @@ describe('checkNotice: the result notice is coloured by what the check found', (
       '2 sager',
     ]);
   });
+  it('thousands separator in the notice (20.000 sager)', () => {
+    expect(checkNotice(20000, [p('warning'), p('warning')]).text).toBe(
+      '20.000 sager er kontrolleret: 0 fejl, 2 advarsler og 0 sager med manglende oplysninger.',
+    );
+  });
 });

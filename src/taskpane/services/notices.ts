@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/numbers';
 import type { Problem, Severity } from '../../domain/types';
 
 export type Notice = { intent: 'error' | 'success' | 'info' | 'warning'; title: string; text: string };
@@ -8,8 +9,8 @@ export function countBySeverity(problems: readonly Problem[]): Record<Severity, 
   return c;
 }
 
-/** "1 sag", "2 sager". */
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** "1 sag", "2 sager", "20.000 sager" (Danish thousands separator, domain/numbers.ts). */
+export const plural = countOf;
 
 /** The check's result in words, coloured by what it found (errors → error, else warnings → warning). */
 export function checkNotice(caseCount: number, problems: readonly Problem[]): Notice {

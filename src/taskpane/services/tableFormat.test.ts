@@ -56,4 +56,33 @@ describe('memo', () => {
       '<p>Ishøj Kommune har sendt 15 sager.</p><ul><li>Første punkt.</li><li>Andet &lt;punkt&gt;.</li></ul><p>Forbehold.</p>',
     );
   });
+  it('HTML makes the title an <h2> and part and chapter headings <h3>, bold, escaped', () => {
+    const html = memoToHtml([
+      'Børnesagsbarometer 2023 – Ishøj Kommune, egen gennemgang 23-11-2026',
+      'Ishøj Kommune har gennemgået 15 sager.',
+      '2. Faglig <udredning>',
+      '• Et punkt.',
+    ]);
+    expect(html).toContain(
+      '<h2 style="font-size:14pt;font-weight:bold">Børnesagsbarometer 2023 – Ishøj Kommune, egen gennemgang 23-11-2026</h2><p>Ishøj Kommune har gennemgået 15 sager.</p><h3 style="font-size:12pt;font-weight:bold">2. Faglig &lt;udredning&gt;</h3><ul><li>Et punkt.</li></ul>',
+    );
+  });
+});
+
+describe('Danish numbers in copied tables', () => {
+  it('counts get a thousands separator, percents the one form "34%"', () => {
+    const big: TableResult = {
+      ...table,
+      total: 20000,
+      rows: [
+        { label: 'Ja', count: 12345, percent: 62 },
+        { label: 'Nej', count: 7655, percent: 38 },
+      ],
+    };
+    expect(tableToText(big).split('\n').slice(2, 5)).toEqual([
+      'Ja\t12.345\t62%',
+      'Nej\t7.655\t38%',
+      'I alt\t20.000\t100%',
+    ]);
+  });
 });

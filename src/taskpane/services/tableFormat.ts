@@ -1,3 +1,5 @@
+import { isMemoHeading } from '../../domain/memo';
+import { formatCount, formatPercent } from '../../domain/numbers';
 import type { TableResult } from '../../domain/types';
 
 /** Shown instead of the rows of a suppressed table (spec §5, Offentliggørelse). */
@@ -17,8 +19,13 @@ export function tableBodyRows(
 ): { label: string; count: string; percent: string; total: boolean }[] {
   const rows = t.suppressed
     ? [{ label: SUPPRESSED_TEXT, count: '', percent: '', total: false }]
-    : t.rows.map((r) => ({ label: r.label, count: String(r.count), percent: `${r.percent}%`, total: false }));
-  return [...rows, { label: 'I alt', count: String(t.total), percent: '100%', total: true }];
+    : t.rows.map((r) => ({
+        label: r.label,
+        count: formatCount(r.count),
+        percent: formatPercent(r.percent),
+        total: false,
+      }));
+  return [...rows, { label: 'I alt', count: formatCount(t.total), percent: formatPercent(100), total: true }];
 }
 
 const CELL = 'border:1px solid #808080;padding:2pt 6pt;font-family:Calibri,Arial,sans-serif;font-size:10pt';
@@ -55,7 +62,10 @@ export function memoToText(memo: readonly string[]): string {
   return memo.join('\n');
 }
 
-/** The memo as HTML: consecutive "• " lines become one bulleted list. */
+/**
+ * The memo as HTML: the title as <h2>, part and chapter headings as <h3> (bold in Word and Outlook
+ * without a style sheet), consecutive "• " lines as one bulleted list, other lines as paragraphs.
+ */
 export function memoToHtml(memo: readonly string[]): string {
   const out: string[] = [];
   let list: string[] = [];
@@ -63,13 +73,17 @@ export function memoToHtml(memo: readonly string[]): string {
     if (list.length) out.push(`<ul>${list.map((li) => `<li>${escapeHtml(li)}</li>`).join('')}</ul>`);
     list = [];
   };
-  for (const line of memo) {
-    if (line.startsWith('• ')) list.push(line.slice(2));
-    else {
-      flush();
-      out.push(`<p>${escapeHtml(line)}</p>`);
+  memo.forEach((line, i) => {
+    if (line.startsWith('• ')) {
+      list.push(line.slice(2));
+      return;
     }
-  }
+    flush();
+    if (isMemoHeading(line)) {
+      const h = i === 0 ? 'h2' : 'h3';
+      out.push(`<${h} style="font-size:${i === 0 ? 14 : 12}pt;font-weight:bold">${escapeHtml(line)}</${h}>`);
+    } else out.push(`<p>${escapeHtml(line)}</p>`);
+  });
   flush();
   return `<div style="font-family:Calibri,Arial,sans-serif;font-size:11pt">${out.join('')}</div>`;
 }

@@ -1,3 +1,5 @@
+import { formatPercent } from '../../numbers';
+
 /**
  * National reference figures: the share of compliant cases across all participating
  * municipalities, per barometer edition (spec §7). Only figures published in a form we could
@@ -30,5 +32,5 @@ export function nationalFigure(edition: number, questionId: string): { value: nu
   const e = BY_EDITION[edition];
   if (e === undefined || !Object.prototype.hasOwnProperty.call(e, questionId)) return null;
   const value = e[questionId] as number;
-  return { value, label: `landsresultat ${edition}: ${value}%` };
+  return { value, label: `landsresultat ${edition}: ${formatPercent(value)}` };
 }
