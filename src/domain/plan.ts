@@ -27,6 +27,7 @@ import {
   type Question,
   type Report,
   type RuleSet,
+  type PageSetup,
   type SheetBuild,
   type Snapshot,
   type StyleId,
@@ -313,6 +314,20 @@ function partsOf(report: Report, ruleset: RuleSet): readonly RuleSet[] {
   return report.rulesets.length > 1 ? report.rulesets.map((id) => getRuleSet(id)) : [ruleset];
 }
 
+/** Excel's "Normal" margins in inches: room for a binding-free A4 hand-out and the page number. */
+const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/** A4 portrait, every column on one page wide, as many pages tall as it takes. */
+function a4Portrait(repeatRows?: readonly [number, number]): PageSetup {
+  return {
+    paper: 'A4',
+    orientation: 'portrait',
+    fitToWidth: 1,
+    margins: NORMAL_MARGINS,
+    ...(repeatRows ? { repeatRows } : {}),
+  };
+}
+
 function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild {
   const values: PlanValue[][] = [];
   const styles: (StyleId | null)[][] = [];
@@ -370,6 +385,9 @@ function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild
     columnWidths: [clampWidth(longest + 2, 40, 70), 13, 10],
     freezeRows: 0,
     visibility: 'visible',
+    // No repeated rows: each table prints its own "Antal sager / Procent" header right above its
+    // rows, and one table's header repeated atop the next page would stand over another table.
+    page: a4Portrait(),
   };
 }
 
@@ -444,9 +462,11 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         styles: styles.map((r) => pad(r, w, null)),
       },
     ],
-    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 15, 8, 11, 8],
+    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 15, 8, 12, 8],
     freezeRows: headerRow,
     visibility: 'visible',
+    // The header row repeats on every printed page, as it stays frozen on screen.
+    page: a4Portrait([headerRow, headerRow]),
     // Decision: Overholdt and Landsresultat sit right after Spørgsmål so one contiguous range
     // feeds the chart and a manager reads the key figure first.
     chart:
@@ -470,9 +490,11 @@ function memoSheet(report: Report, name: string): SheetBuild {
   return {
     name,
     blocks: [{ row: 1, col: 1, values, styles }],
-    columnWidths: [110],
+    // One wrapped column as wide as an A4 portrait page holds at 100 % (about 90 characters).
+    columnWidths: [90],
     freezeRows: 0,
     visibility: 'visible',
+    page: a4Portrait(),
   };
 }
 

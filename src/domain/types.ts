@@ -640,6 +640,30 @@ export interface SheetBuild {
     readonly dataRange: string;
     readonly anchor: string;
   };
+  /** How the sheet prints (result sheets); absent = the application's defaults. */
+  readonly page?: PageSetup;
+}
+
+/**
+ * Print setup of a generated sheet, in plain data each adapter applies: paper, orientation, fit
+ * to `fitToWidth` pages wide and any number tall, rows repeated on every printed page, margins.
+ */
+export interface PageSetup {
+  readonly paper: 'A4';
+  readonly orientation: 'portrait' | 'landscape';
+  /** Pages wide the sheet is scaled to (1 = every column on one page); height is free. */
+  readonly fitToWidth: number;
+  /** Rows (1-based, inclusive) printed at the top of every page (print titles). */
+  readonly repeatRows?: readonly [number, number];
+  /** Margins in inches (the OOXML unit; Office.js takes points = inches × 72). */
+  readonly margins: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
 }
 
 export interface WritePlan {

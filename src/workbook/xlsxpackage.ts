@@ -13,6 +13,7 @@ import {
 import type { Document, Element } from '@xmldom/xmldom';
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import { LOOKS, type Look } from './looks';
+import { wrappedRowHeights } from './rowHeights';
 import { UserError, type WorkbookPort } from './port';
 import { sheetsToRead } from './sheetsToRead';
 import { TOO_LARGE, damagedSheet, formulaCut, tableOverlap } from './xlsx/messages';
@@ -408,6 +409,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
         sqref: v.range,
         formula: (v.source ?? `"${v.list.join(',')}"`).replace(/^=/, ''),
       })),
+      page: build.page,
+      rowHeights: wrappedRowHeights(build),
     });
     const existing =
       wb.sheets.find((s) => s.name === build.name) ??
@@ -421,6 +424,68 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
       if (existing) this.deleteSheet(existing);
       this.addSheet(build.name, build.visibility, xml);
     }
+    this.setPrintTitles(build.name, build.page?.repeatRows);
+  }
+
+  /** Children of <workbook> that the schema (CT_Workbook) puts before <definedNames>. */
+  private static readonly BEFORE_DEFINED_NAMES = new Set([
+    'fileVersion',
+    'fileSharing',
+    'workbookPr',
+    'workbookProtection',
+    'bookViews',
+    'sheets',
+    'functionGroups',
+    'externalReferences',
+  ]);
+
+  /**
+   * The sheet's print titles: the workbook name _xlnm.Print_Titles scoped to the sheet (its
+   * position in <sheets>), replaced on every run so a re-run leaves exactly one; none = removed.
+   */
+  private setPrintTitles(name: string, rows: readonly [number, number] | undefined): void {
+    const wb = this.workbook() as WorkbookPart;
+    const { doc, root, sheets } = this.workbookDom(wb);
+    const index = childElements(sheets, 'sheet').findIndex((e) => e.getAttribute('name') === name);
+    if (index < 0) return;
+    let list = childElements(root, 'definedNames')[0];
+    let changed = false;
+    for (const l of childElements(root, 'definedNames')) {
+      for (const dn of childElements(l, 'definedName')) {
+        if (
+          dn.getAttribute('name') === '_xlnm.Print_Titles' &&
+          dn.getAttribute('localSheetId') === String(index)
+        ) {
+          l.removeChild(dn);
+          changed = true;
+        }
+      }
+    }
+    if (rows !== undefined) {
+      if (list === undefined) {
+        list = createLike(doc, sheets, 'definedNames');
+        let after: Element = sheets;
+        for (let n = root.firstChild; n !== null; n = n.nextSibling)
+          if (
+            n.nodeType === 1 &&
+            XlsxPackageWorkbook.BEFORE_DEFINED_NAMES.has((n as Element).localName ?? '')
+          )
+            after = n as Element;
+        root.insertBefore(list, after.nextSibling);
+      }
+      const dn = createLike(doc, sheets, 'definedName');
+      dn.setAttribute('name', '_xlnm.Print_Titles');
+      dn.setAttribute('localSheetId', String(index));
+      dn.appendChild(doc.createTextNode(`'${name.replace(/'/g, "''")}'!$${rows[0]}:$${rows[1]}`));
+      list.appendChild(dn);
+      changed = true;
+    }
+    for (const l of childElements(root, 'definedNames'))
+      if (childElements(l, 'definedName').length === 0) {
+        root.removeChild(l);
+        changed = true;
+      }
+    if (changed) this.set(wb.path, serializeDom(doc));
   }
 
   private appendReview(

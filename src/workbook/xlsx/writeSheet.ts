@@ -1,5 +1,5 @@
 import { a1, columnLetter, columnNumber } from '../../domain/address';
-import type { PlanValue } from '../../domain/types';
+import type { PageSetup, PlanValue } from '../../domain/types';
 import type { ColAttrs, FormulaRange, SheetIndex } from './readSheet';
 import { NS_MAIN, NS_REL, escapeXml, prefixOf, startTag, utf8Declaration } from './xml';
 
@@ -86,6 +86,30 @@ export interface NewSheet {
   readonly widths: readonly ColWidth[];
   readonly freezeRows: number;
   readonly validations: readonly { readonly sqref: string; readonly formula: string }[];
+  readonly page?: PageSetup;
+  /** Row heights in points (custom heights), by 1-based row. */
+  readonly rowHeights?: ReadonlyMap<number, number>;
+}
+
+/** OOXML paper size codes (ECMA-376 Part 1, §18.3.1.63): 9 = A4. */
+const PAPER_SIZE: Readonly<Record<PageSetup['paper'], number>> = { A4: 9 };
+
+/** The print parts of a worksheet: <sheetPr> (goes first) and <pageMargins><pageSetup> (after the data). */
+export function pageXml(page: PageSetup | undefined): { sheetPr: string; tail: string } {
+  if (page === undefined) {
+    return {
+      sheetPr: '',
+      tail: '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    };
+  }
+  const m = page.margins;
+  return {
+    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    tail:
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+      // fitToHeight="0": as many pages tall as the content takes.
+      `<pageSetup paperSize="${PAPER_SIZE[page.paper]}" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="0"/>`,
+  };
 }
 
 /** The XML of a whole new worksheet. */
@@ -102,7 +126,8 @@ export function newSheetXml(sheet: NewSheet): string {
         row += cellXml(a1(r, b.col + j), w);
       });
       if (row !== '') {
-        rows.push(`<row r="${r}">${row}</row>`);
+        const ht = sheet.rowHeights?.get(r);
+        rows.push(`<row r="${r}"${ht === undefined ? '' : ` ht="${ht}" customHeight="1"`}>${row}</row>`);
         lastRow = Math.max(lastRow, r);
         lastCol = Math.max(lastCol, b.col + cells.length - 1);
       }
@@ -122,13 +147,15 @@ export function newSheetXml(sheet: NewSheet): string {
           )
           .join('')}</dataValidations>`
       : '';
+  // Element order per the schema (CT_Worksheet): sheetPr, dimension, sheetViews, sheetFormatPr,
+  // cols, sheetData, …, dataValidations, …, pageMargins, pageSetup.
+  const print = pageXml(sheet.page);
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${print.sheetPr}` +
     `<dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>` +
     `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
-    `<sheetData>${rows.join('')}</sheetData>${dv}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+    `<sheetData>${rows.join('')}</sheetData>${dv}${print.tail}</worksheet>`
   );
 }
 
