@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { dayFromYmd } from '../domain/days';
 import { evaluate } from '../domain/evaluate';
 import { toJson } from '../domain/json';
+import { countOf, formatCount, formatPercent, sager } from '../domain/numbers';
 import { planWrite } from '../domain/plan';
 import { redactCpr } from '../domain/redact';
 import { templatePlan } from '../domain/template';
@@ -35,7 +36,7 @@ export function todayInCopenhagen(now: Date = new Date()): Day {
   return dayFromYmd(t.getFullYear(), t.getMonth() + 1, t.getDate());
 }
 
-const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
+const pct = (x: number | null): string => (x === null ? '–' : formatPercent(Math.round(x * 100)));
 
 /** A compact Danish summary of the overview, one line per question. */
 export function summaryText(report: Report, outPath: string): string {
@@ -43,10 +44,10 @@ export function summaryText(report: Report, outPath: string): string {
   const head = ['Spørgsmål', 'Relevante', 'Ja', 'Nej, men', 'Nej', 'Overholdt'];
   const body = rows.map((o) => [
     o.columnHeader,
-    String(o.relevant),
-    String(o.ja),
-    String(o.nejMen),
-    String(o.nej),
+    formatCount(o.relevant),
+    formatCount(o.ja),
+    formatCount(o.nejMen),
+    formatCount(o.nej),
     pct(o.compliant),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
@@ -57,13 +58,13 @@ export function summaryText(report: Report, outPath: string): string {
   const count = (sev: string): number => report.problems.filter((p) => p.severity === sev).length;
   const kommune = report.settings.kommune ? `${report.settings.kommune} Kommune` : 'Kommune ikke angivet';
   return [
-    `Børnesagsbarometer (${report.ruleset}) – ${kommune}: ${report.cases.length} sager`,
+    `Børnesagsbarometer (${report.ruleset}) – ${kommune}: ${sager(report.cases.length)}`,
     '',
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
     '',
-    `Problemer: ${report.problems.length} (${count('error')} fejl, ${count('warning')} advarsler, ${count('missing')} mangler oplysninger)`,
+    `Problemer: ${formatCount(report.problems.length)} (${countOf(count('error'), 'fejl', 'fejl')}, ${countOf(count('warning'), 'advarsel', 'advarsler')}, ${formatCount(count('missing'))} mangler oplysninger)`,
     `Resultat gemt i: ${outPath}`,
   ].join('\n');
 }

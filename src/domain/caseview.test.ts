@@ -54,6 +54,11 @@ describe('caseList and filters', () => {
   test('progress: "x af n sager gennemgået"', () => {
     expect(progressText(report)).toBe('2 af 4 sager gennemgået');
     expect(progressText(reportOf(reviewSnapshot()))).toBe('0 af 4 sager gennemgået');
+    const big = { ...report, reviewed: 12345, cases: Array.from({ length: 20000 }, () => report.cases[0]!) };
+    expect(progressText(big)).toBe('12.345 af 20.000 sager gennemgået');
+    expect(progressText({ ...report, reviewed: 0, cases: report.cases.slice(0, 1) })).toBe(
+      '0 af 1 sag gennemgået',
+    );
   });
 });
 

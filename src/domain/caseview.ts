@@ -3,6 +3,7 @@ import { COLUMN_BY_ID } from './columns';
 import { latestLines, lineKey, lineTime } from './corrections';
 import { maskCpr } from './cpr';
 import { formatDay, formatMinutes } from './days';
+import { formatCount, sager } from './numbers';
 import { allowedAnswers, isReviewable, isTableRow, measureText } from './review';
 import { getRuleSet } from './rules';
 import { sameSheetName } from './sheetnames';
@@ -143,7 +144,7 @@ export function caseRowAddress(report: Report, index: number): { sheet: string; 
 
 /** "x af n sager gennemgået" (the pane and the Overblik sheet say the same). */
 export function progressText(report: Report): string {
-  return `${report.reviewed} af ${report.cases.length} sager gennemgået`;
+  return `${formatCount(report.reviewed)} af ${sager(report.cases.length)} gennemgået`;
 }
 
 // ---------------------------------------------------------------------------

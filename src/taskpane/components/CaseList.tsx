@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { Button, Radio, RadioGroup } from '@fluentui/react-components';
 import { CASE_FILTER_LABEL, type CaseFilter, type CaseListItem } from '../../domain/caseview';
+import { formatCount, sager } from '../../domain/numbers';
 import { VirtualList } from './VirtualList';
 import { useStyles } from './styles';
 
@@ -91,8 +92,7 @@ export function CaseList(props: {
         ))}
       </RadioGroup>
       <p className={s.muted} id={props.countId}>
-        {items.length === 1 ? '1 sag' : `${items.length} sager`} i listen. Piletasterne flytter mellem
-        sagerne.
+        {sager(items.length)} i listen. Piletasterne flytter mellem sagerne.
       </p>
       <div ref={listRef} onKeyDown={onKey}>
         {items.length > 0 &&
@@ -107,7 +107,7 @@ export function CaseList(props: {
           ))}
       </div>
       {!props.showAll && items.length > FIRST_SHOWN && (
-        <Button onClick={props.onShowAll}>Vis alle {items.length} sager</Button>
+        <Button onClick={props.onShowAll}>Vis alle {formatCount(items.length)} sager</Button>
       )}
     </>
   );

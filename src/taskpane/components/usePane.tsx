@@ -14,7 +14,7 @@ import type { PaneSession, StandaloneApi } from '../services/paneSession';
 import { parseDayText } from '../services/parseDay';
 import { saveBlob } from '../services/session';
 import type { Busy } from './BusyBar';
-import { checkNotice, plural, type Notice } from '../services/notices';
+import { buildNotice, checkNotice, plural, type Notice } from '../services/notices';
 
 /** Where a refusal or result is shown: beside the button that caused it. */
 export type Place = 'open' | 'template' | 'settings' | 'check' | 'build' | 'review' | 'results';
@@ -270,11 +270,7 @@ export function usePane(props: {
       startTransition(() => {
         setCheck(result);
         setBuilt(result);
-        setNotice('build', {
-          intent: 'success',
-          title: 'Tabellerne er bygget',
-          text: `${plural(result.tables.length, 'tabel', 'tabeller')} er skrevet i arkene Resultattabeller, Overblik og Notat.`,
-        });
+        setNotice('build', buildNotice(result.tables.length, result.problems));
       });
     });
   };

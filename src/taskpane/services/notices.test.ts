@@ -1,5 +1,5 @@
 import type { Problem } from '../../domain/types';
-import { checkNotice, plural } from './notices';
+import { buildNotice, checkNotice, plural } from './notices';
 
 const p = (severity: Problem['severity']): Problem => ({
   sagsnr: 1,
@@ -43,5 +43,27 @@ describe('checkNotice: the result notice is coloured by what the check found', (
     expect(checkNotice(20000, [p('warning'), p('warning')]).text).toBe(
       '20.000 sager er kontrolleret: 0 fejl, 2 advarsler og 0 sager med manglende oplysninger.',
     );
+  });
+});
+
+describe('buildNotice: "Byg tabeller" is green only when the check found nothing', () => {
+  it('errors → error intent, naming them', () => {
+    const n = buildNotice(14, [p('error'), p('warning')]);
+    expect(n.intent).toBe('error');
+    expect(n.title).toBe('Tabellerne er bygget, men kontrollen fandt fejl');
+    expect(n.text).toBe(
+      '14 tabeller er skrevet i arkene Resultattabeller, Overblik og Notat. De bygger på sager med 1 fejl; ret dem under Kontrol, før tabellerne bruges.',
+    );
+  });
+  it('warnings or missing data → warning; nothing → success', () => {
+    expect(buildNotice(1, [p('missing')])).toMatchObject({
+      intent: 'warning',
+      text: '1 tabel er skrevet i arkene Resultattabeller, Overblik og Notat. Se 0 advarsler og 1 sag med manglende oplysninger under Kontrol.',
+    });
+    expect(buildNotice(14, [])).toEqual({
+      intent: 'success',
+      title: 'Tabellerne er bygget',
+      text: '14 tabeller er skrevet i arkene Resultattabeller, Overblik og Notat.',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { caseList, caseView, type CaseListItem, type CaseView } from '../../domain/caseview';
+import { formatCount, sager } from '../../domain/numbers';
 import type { ReviewAction, ReviewTarget } from '../../domain/review';
 import type { OverviewRow, Problem, Report, Settings, TableResult } from '../../domain/types';
 import { UserError } from '../../workbook/port';
@@ -76,7 +77,8 @@ export function paneReport(run: RunResult): PaneReport {
 }
 
 /** "x af n sager gennemgået" (as caseview.progressText, on the pane's report). */
-export const progressText = (r: PaneReport): string => `${r.reviewed} af ${r.caseCount} sager gennemgået`;
+export const progressText = (r: PaneReport): string =>
+  `${formatCount(r.reviewed)} af ${sager(r.caseCount)} gennemgået`;
 
 /** The controller bound for the pane: keeps the latest full report for case views and selections. */
 export function localPaneController(c: BarometerController): PaneController {
