@@ -959,6 +959,12 @@ async function main() {
           for (const e of list.getEntries())
             window.__longTasks.push({ at: window.__phase ?? '', ms: e.duration });
         }).observe({ type: 'longtask', buffered: true });
+        // Every text the progress bar shows, per phase, to check that long actions report a percent.
+        window.__busyTexts = [];
+        new MutationObserver(() => {
+          const el = document.querySelector('[data-busy="true"]');
+          if (el) window.__busyTexts.push({ at: window.__phase ?? '', text: el.textContent ?? '' });
+        }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await big.goto(`${origin}/taskpane.html`);
       await goToStep(big, 'Forbered');
@@ -967,6 +973,11 @@ async function main() {
       await phase('open');
       await big.getByLabel('Åbn projektmappe', { exact: true }).setInputFiles(large);
       await big.getByText('Projektmappen er åbnet', { exact: true }).waitFor(slow);
+      const busyTexts = await big.evaluate(() => window.__busyTexts.filter((b) => b.at === 'open'));
+      assert.ok(
+        busyTexts.some((b) => /Læser projektmappen … \d+%/.test(b.text)),
+        `opening ${LARGE_CASES} cases shows the progress bar with a percent (${JSON.stringify(busyTexts.slice(0, 3))})`,
+      );
       await goToStep(big, 'Kontrol');
       await phase('check');
       await big.getByRole('button', { name: 'Kør kontrol', exact: true }).click();

@@ -15,7 +15,7 @@ export function BusyBar({ busy }: { busy: Busy | null }) {
         <>
           <span>
             {busy.label}
-            {busy.percent !== null && ` ${busy.percent} %`}
+            {busy.percent !== null && ` ${busy.percent}%`}
           </span>
           <ProgressBar
             value={busy.percent === null ? undefined : busy.percent / 100}

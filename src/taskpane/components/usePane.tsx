@@ -171,24 +171,24 @@ export function usePane(props: {
   const openFile = (file: File) => {
     const api = props.standalone;
     if (!api) return;
-    void runAction('open', `Åbner ${file.name} …`, async () => {
-      await openAndInspect('open', await api.open(file), 'Projektmappen er åbnet');
+    void runAction('open', `Åbner ${file.name} …`, async (onPhase) => {
+      await openAndInspect('open', await api.open(file, onPhase), 'Projektmappen er åbnet');
     });
   };
 
   const openExample = () => {
     const api = props.standalone;
     if (!api) return;
-    void runAction('open', 'Henter eksemplet …', async () => {
-      await openAndInspect('open', await api.example(), 'Eksemplet er åbnet');
+    void runAction('open', 'Henter eksemplet …', async (onPhase) => {
+      await openAndInspect('open', await api.example(onPhase), 'Eksemplet er åbnet');
     });
   };
 
   const download = () => {
     const dl = session?.download;
     if (!dl) return;
-    void runAction('open', 'Gemmer resultatet …', async () => {
-      const { blob, fileName } = await dl();
+    void runAction('open', 'Gemmer resultatet …', async (onPhase) => {
+      const { blob, fileName } = await dl(onPhase);
       saveBlob(blob, fileName);
       setUnsaved(false);
       toast('Resultatet er hentet', `Projektmappen er gemt som ${fileName}.`);

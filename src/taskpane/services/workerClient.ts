@@ -108,17 +108,17 @@ export function workerStandaloneApi(makeWorker: () => Worker): StandaloneApi {
     return {
       controller: workerController(r, opened),
       name: opened.name,
-      download: () => r.call('download'),
+      download: (onPhase) => r.call('download', [], onPhase),
     };
   };
-  const fromBuffer = async (buf: ArrayBuffer, name: string) =>
-    session(await worker().call<OpenedSession>('open', [buf, name], undefined, [buf]));
+  const fromBuffer = async (buf: ArrayBuffer, name: string, onPhase?: (p: Phase) => void) =>
+    session(await worker().call<OpenedSession>('open', [buf, name], onPhase, [buf]));
   return {
-    open: async (file) => fromBuffer(await file.arrayBuffer(), file.name),
-    async example() {
+    open: async (file, onPhase) => fromBuffer(await file.arrayBuffer(), file.name, onPhase),
+    async example(onPhase) {
       const res = await fetch('./eksempel.xlsx');
       if (!res.ok) throw new Error(`eksempel.xlsx: HTTP ${res.status}`);
-      return fromBuffer(await res.arrayBuffer(), 'eksempel.xlsx');
+      return fromBuffer(await res.arrayBuffer(), 'eksempel.xlsx', onPhase);
     },
     blank: async () => session(await worker().call<OpenedSession>('blank')),
   };

@@ -42,14 +42,19 @@ function current(): PaneController {
   return controller;
 }
 
-type Handler = (args: readonly unknown[]) => unknown;
+type Handler = (args: readonly unknown[], onPhase: (p: Phase) => void) => unknown;
 
 const handlers: Record<string, Handler> = {
-  open: async ([buffer, name]) =>
-    opened(await (await load()).sessionFromBuffer(buffer as ArrayBuffer, name as string, core, today, now)),
+  open: async ([buffer, name], onPhase) => {
+    onPhase('read');
+    return opened(
+      await (await load()).sessionFromBuffer(buffer as ArrayBuffer, name as string, core, today, now),
+    );
+  },
   blank: async () => opened((await load()).blankSession(core, today, now)),
-  download: async () => {
+  download: async (_args, onPhase) => {
     if (!session?.download) throw new Error('Projektmappen kan ikke hentes.');
+    onPhase('write');
     return session.download();
   },
   createTemplate: () => current().createTemplate(),
@@ -78,7 +83,7 @@ async function answer(call: WorkerCall): Promise<void> {
     } else {
       const handler = handlers[method];
       if (!handler) throw new Error(`unknown call ${method}`);
-      value = await handler(args);
+      value = await handler(args, onPhase);
     }
     // The long lists go ahead in parts; the final answer carries them empty (workerClient refills them).
     const report = reportIn(value);
