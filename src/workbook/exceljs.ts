@@ -6,10 +6,12 @@ import { LOOKS, type Look } from './looks';
 import { reviewLogSheet } from '../domain/plan';
 import { emptyTextFormulaCells } from './emptyTextFormulas';
 import { sheetsToRead } from './sheetsToRead';
+import { wrappedRowHeights } from './rowHeights';
 import {
   REVIEW_SHEET,
   type Block,
   type Cell,
+  type PageSetup,
   type PlanValue,
   type SheetBuild,
   type SheetSnapshot,
@@ -213,16 +215,31 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
   return wb.worksheets.find((ws) => ws.name === name);
 }
 
+/** The plan's print setup as ExcelJS's: paper 9 = A4; fitToHeight 0 = as many pages tall as needed. */
+function pageSetup(page: PageSetup): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: page.orientation,
+    fitToPage: true,
+    fitToWidth: page.fitToWidth,
+    fitToHeight: 0,
+    margins: { ...page.margins },
+    ...(page.repeatRows ? { printTitlesRow: `${page.repeatRows[0]}:${page.repeatRows[1]}` } : {}),
+  };
+}
+
 function buildSheet(wb: ExcelJS.Workbook, build: SheetBuild): void {
   const old = findSheet(wb, build.name);
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(build.name, {
     state: build.visibility,
     views: build.freezeRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: build.freezeRows }] : [],
+    ...(build.page ? { pageSetup: pageSetup(build.page) } : {}),
   });
   build.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const [r, h] of wrappedRowHeights(build)) ws.getRow(r).height = h;
   for (const f of build.columnFormats ?? []) {
     const style: Partial<ExcelJS.Style> = { numFmt: f.numFmt };
     for (let r = f.fromRow; r <= f.toRow; r += 1) ws.getRow(r).getCell(f.col).style = style;

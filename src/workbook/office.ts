@@ -7,6 +7,7 @@ import {
   REVIEW_SHEET,
   type Block,
   type Cell,
+  type PageSetup,
   type PlanValue,
   type SheetBuild,
   type SheetSnapshot,
@@ -18,6 +19,7 @@ import { LOOKS, type Look } from './looks';
 import { withOfficeErrors } from './officeErrors';
 import { UserError, type WorkbookPort } from './port';
 import { sheetsToRead } from './sheetsToRead';
+import { wrappedRowHeights } from './rowHeights';
 
 /**
  * The WorkbookPort on the open workbook through Office.js (Excel JavaScript API, ExcelApi 1.9;
@@ -421,6 +423,46 @@ function widthCommands(sheet: string, firstCol: number, widths: readonly number[
   return out;
 }
 
+/** Heights of rows with wrapped text (Excel keeps a row's height when a value is written by the API). */
+function rowHeightCommands(sheet: string, build: SheetBuild): Command[] {
+  return [...wrappedRowHeights(build)].map(([r, h]) =>
+    cmd([r, h], 2, (env) => {
+      env.sheet(sheet).getRange(`${r}:${r}`).format.rowHeight = h;
+    }),
+  );
+}
+
+/**
+ * The plan's print setup through Worksheet.pageLayout (ExcelApi 1.9): margins in points (inches
+ * × 72); zoom {horizontalFitToPages: 1, verticalFitToPages: 0} is Excel's "Fit all columns on
+ * one page"; the print titles as whole rows ("$3:$3").
+ */
+function pageCommands(sheet: string, page: PageSetup): Command[] {
+  const m = page.margins;
+  const out = [
+    cmd(['page', page], 10, (env) => {
+      const pl = env.sheet(sheet).pageLayout;
+      pl.orientation = page.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+      pl.paperSize = page.paper;
+      pl.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: 0 };
+      pl.leftMargin = m.left * 72;
+      pl.rightMargin = m.right * 72;
+      pl.topMargin = m.top * 72;
+      pl.bottomMargin = m.bottom * 72;
+      pl.headerMargin = m.header * 72;
+      pl.footerMargin = m.footer * 72;
+    }),
+  ];
+  const rows = page.repeatRows;
+  if (rows)
+    out.push(
+      cmd(['titles', rows], 1, (env) => {
+        env.sheet(sheet).pageLayout.setPrintTitleRows(`$${rows[0]}:$${rows[1]}`);
+      }),
+    );
+  return out;
+}
+
 function pushAll<T>(target: T[], items: readonly T[]): void {
   for (const x of items) target.push(x);
 }
@@ -808,6 +850,8 @@ export class OfficeWorkbook implements WorkbookPort {
       pushAll(formats, lookCommands(name, blockStyles(block)));
     }
     pushAll(formats, widthCommands(name, 1, build.columnWidths));
+    pushAll(formats, rowHeightCommands(name, build));
+    if (build.page) pushAll(formats, pageCommands(name, build.page));
     if (build.freezeRows > 0) {
       const n = build.freezeRows;
       formats.push(

@@ -39,6 +39,7 @@ import {
   type SimCell,
   type SimChart,
   type SimFormat,
+  type SimPageLayout,
   type SimSheet,
   type SimWorkbook,
 } from './model';
@@ -556,6 +557,14 @@ export class SimWorksheet extends SimClientObject {
     );
   }
 
+  /** Worksheet.pageLayout (ExcelApi 1.9). */
+  get pageLayout(): SimPageLayoutProxy {
+    return new SimPageLayoutProxy(
+      this.context,
+      this._child('pageLayout', [], () => this.context.target(this._node)),
+    );
+  }
+
   get charts(): SimChartCollection {
     return new SimChartCollection(
       this.context,
@@ -640,6 +649,143 @@ function usedRect(sheet: SimSheet, valuesOnly: boolean): Rect | null {
     }
   }
   return r;
+}
+
+/** Excel.PaperType values (the common ones; any other is rejected as Excel rejects an unknown enum). */
+const PAPER_TYPES = new Set([
+  'Letter',
+  'LetterSmall',
+  'Tabloid',
+  'Ledger',
+  'Legal',
+  'Statement',
+  'Executive',
+  'A3',
+  'A4',
+  'A4Small',
+  'A5',
+  'B4',
+  'B5',
+]);
+
+type Margin = 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin';
+
+/**
+ * Excel.PageLayout: property writes queue and apply at sync (enum values and ranges checked as
+ * Excel does, InvalidArgument otherwise); reads need load() + sync(); zoom is set as a whole
+ * object (scale, or pages wide/tall); setPrintTitleRows takes whole rows ("$3:$3").
+ */
+class SimPageLayoutProxy extends SimClientObject {
+  protected override _collect(target: SimSheet, names: string[]): Record<string, unknown> {
+    const pl = target.pageLayout;
+    return Object.fromEntries(
+      names.map((n) => {
+        if (!(n in pl) || n === 'printTitleRows') throw new TypeError(`PageLayout cannot load ${n}`);
+        const v = pl[n as keyof SimPageLayout];
+        return [n, typeof v === 'object' && v !== null ? { ...v } : v];
+      }),
+    );
+  }
+
+  private _set<K extends keyof SimPageLayout>(name: K, v: SimPageLayout[K], check: () => void): void {
+    this._queue('set', name, [v], (s: SimSheet) => {
+      check();
+      s.pageLayout[name] = v;
+    });
+  }
+
+  get orientation(): string {
+    return this._get('orientation');
+  }
+  set orientation(v: string) {
+    this._set('orientation', v as SimPageLayout['orientation'], () => {
+      if (v !== 'Portrait' && v !== 'Landscape')
+        throw new SimOfficeError('InvalidArgument', `Bad orientation ${v}`);
+    });
+  }
+  get paperSize(): string {
+    return this._get('paperSize');
+  }
+  set paperSize(v: string) {
+    this._set('paperSize', v, () => {
+      if (!PAPER_TYPES.has(v)) throw new SimOfficeError('InvalidArgument', `Bad paper size ${v}`);
+    });
+  }
+  get zoom(): SimPageLayout['zoom'] {
+    return this._get('zoom');
+  }
+  set zoom(v: SimPageLayout['zoom']) {
+    const fit = v.horizontalFitToPages != null || v.verticalFitToPages != null;
+    const stored = fit
+      ? {
+          scale: null,
+          horizontalFitToPages: v.horizontalFitToPages ?? null,
+          verticalFitToPages: v.verticalFitToPages ?? null,
+        }
+      : { scale: v.scale ?? null, horizontalFitToPages: null, verticalFitToPages: null };
+    this._set('zoom', stored, () => {
+      const pages = [stored.horizontalFitToPages, stored.verticalFitToPages];
+      if (fit && v.scale != null)
+        throw new SimOfficeError('InvalidArgument', 'Zoom: scale or pages, not both.');
+      if (pages.some((p) => p !== null && (!Number.isInteger(p) || p < 0)))
+        throw new SimOfficeError('InvalidArgument', 'Zoom: pages must be whole numbers ≥ 0.');
+      if (!fit && (stored.scale === null || stored.scale < 10 || stored.scale > 400))
+        throw new SimOfficeError('InvalidArgument', 'Zoom: scale must be 10–400.');
+    });
+  }
+
+  get leftMargin(): number {
+    return this._get('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this._margin('leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this._get('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this._margin('rightMargin', v);
+  }
+  get topMargin(): number {
+    return this._get('topMargin');
+  }
+  set topMargin(v: number) {
+    this._margin('topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this._get('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this._margin('bottomMargin', v);
+  }
+  get headerMargin(): number {
+    return this._get('headerMargin');
+  }
+  set headerMargin(v: number) {
+    this._margin('headerMargin', v);
+  }
+  get footerMargin(): number {
+    return this._get('footerMargin');
+  }
+  set footerMargin(v: number) {
+    this._margin('footerMargin', v);
+  }
+
+  private _margin(name: Margin, v: number): void {
+    this._set(name, v, () => {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw new SimOfficeError('InvalidArgument', `Bad ${name} ${String(v)}`);
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this._queue('call', 'setPrintTitleRows', [rows], (s: SimSheet) => {
+      const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]))
+        throw new SimOfficeError('InvalidArgument', `Print title rows must be whole rows: ${rows}`);
+      s.pageLayout.printTitleRows = `$${m[1]}:$${m[2]}`;
+    });
+  }
 }
 
 class SimFreezePanes extends SimClientObject {
@@ -964,6 +1110,18 @@ export class SimRangeFormat extends SimClientObject {
       assertWritable(t.sheet, this.context, t.rects);
       for (const r of t.rects)
         for (let c = r.left; c <= Math.min(r.right, MAX_COLS); c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+  /** Range.format.rowHeight (points) on whole rows: a custom height for each. */
+  set rowHeight(points: number) {
+    this._queue('set', 'rowHeight', [points], (t: RangeTarget) => {
+      assertWritable(t.sheet, this.context, t.rects);
+      if (!Number.isFinite(points) || points < 0 || points > 409)
+        throw new SimOfficeError('InvalidArgument', `Bad row height ${points}`);
+      for (const r of t.rects) {
+        if (r.bottom - r.top > 100_000) throw new SimOfficeError('InvalidArgument', 'Too many rows.');
+        for (let row = r.top; row <= r.bottom; row++) t.sheet.rowHeights.set(row, points);
+      }
     });
   }
   set wrapText(v: boolean) {

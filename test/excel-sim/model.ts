@@ -55,6 +55,39 @@ export interface SimChart {
   position: { start: string; end: string | null } | null;
 }
 
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9) as Excel keeps it: margins in points, the zoom as the
+ * PageLayoutZoomOptions last set, print titles as the whole-row address given (null = none).
+ */
+export interface SimPageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number | null; horizontalFitToPages?: number | null; verticalFitToPages?: number | null };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  printTitleRows: string | null;
+}
+
+/** A new sheet's page layout in Excel: Letter, portrait, 100 %, the "Normal" margins (0.7/0.75/0.3 in). */
+export function defaultPageLayout(): SimPageLayout {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    printTitleRows: null,
+  };
+}
+
 export interface SimSheet {
   id: number;
   name: string;
@@ -65,6 +98,9 @@ export interface SimSheet {
   freezeRows: number;
   /** Column widths in points, by 1-based column. */
   columnWidths: Map<number, number>;
+  /** Custom row heights in points, by 1-based row. */
+  rowHeights: Map<number, number>;
+  pageLayout: SimPageLayout;
   validations: SimValidation[];
   charts: SimChart[];
   /** A protected sheet rejects writes with AccessDenied, as Excel does. */
@@ -112,6 +148,8 @@ export function newSheet(wb: SimWorkbook, name: string): SimSheet {
     merges: [],
     freezeRows: 0,
     columnWidths: new Map(),
+    rowHeights: new Map(),
+    pageLayout: defaultPageLayout(),
     validations: [],
     charts: [],
     protected: false,
