@@ -438,6 +438,7 @@ function rowHeightCommands(sheet: string, build: SheetBuild): Command[] {
  * one page"; the print titles as whole rows ("$3:$3").
  */
 function pageCommands(sheet: string, page: PageSetup): Command[] {
+  const inchesToPoints = (inches: number): number => Math.round(inches * 7200) / 100;
   const m = page.margins;
   const out = [
     cmd(['page', page], 10, (env) => {
@@ -445,12 +446,12 @@ function pageCommands(sheet: string, page: PageSetup): Command[] {
       pl.orientation = page.orientation === 'portrait' ? 'Portrait' : 'Landscape';
       pl.paperSize = page.paper;
       pl.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: 0 };
-      pl.leftMargin = m.left * 72;
-      pl.rightMargin = m.right * 72;
-      pl.topMargin = m.top * 72;
-      pl.bottomMargin = m.bottom * 72;
-      pl.headerMargin = m.header * 72;
-      pl.footerMargin = m.footer * 72;
+      pl.leftMargin = inchesToPoints(m.left);
+      pl.rightMargin = inchesToPoints(m.right);
+      pl.topMargin = inchesToPoints(m.top);
+      pl.bottomMargin = inchesToPoints(m.bottom);
+      pl.headerMargin = inchesToPoints(m.header);
+      pl.footerMargin = inchesToPoints(m.footer);
     }),
   ];
   const rows = page.repeatRows;
