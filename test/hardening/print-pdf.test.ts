@@ -1,6 +1,6 @@
 /**
  * Issue 11 item 6: Resultattabeller, Overblik and Notat print as a manager would hand them on.
- * The CLI checks the bundled example and a 17-case fixture; each result sheet is printed alone to
+ * The CLI checks the bundled example, a 17-case fixture and a list under both laws; each result sheet is printed alone to
  * PDF by LibreOffice headless, and the PDF's pages are read back (size, the text on each page and
  * where it stands): A4 portrait, the Procent column beside every table's counts, Overblik on one
  * page with its headers in one row, Notat's paragraphs whole and no two lines drawn over each other.
@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { fixtureWorkbook } from '../adapters/fixtures';
+import { buildFixture } from '../fixtures/build';
+import blandet from '../fixtures/data/blandet';
 import { ROOT, loadXlsx, runCli, tempDir } from '../cli/helpers';
 import { pdfPages, type PdfLine, type PdfPage } from './pdftext';
 
@@ -143,10 +145,12 @@ describe('the result sheets print as a manager hands them on (LibreOffice headle
       // The bundled example, and the adapters' 17-case fixture (merged title rows, odd cells).
       eksempel: fs.readFileSync(path.join(ROOT, 'examples', 'eksempel.xlsx')),
       fixture17: await fixtureWorkbook({ cases: 17 }),
+      // A list under both laws: every sheet in two parts (barnets-lov.md §1).
+      blandet: await buildFixture(blandet),
     });
   }, 180_000);
 
-  const inputs = ['eksempel', 'fixture17'];
+  const inputs = ['eksempel', 'fixture17', 'blandet'];
 
   it.each(inputs)('%s: every printed page of the three sheets is A4 portrait', (name) => {
     const p = printed[name] as Printed;
