@@ -11,6 +11,7 @@ import {
   type Field,
   type Day,
   type FinalVerdict,
+  type MeasureDef,
   type Question,
   type RuleContext,
   type Verdict,
@@ -205,4 +206,36 @@ export function fourMonthDeadline(r: CaseRecord, lawfulRef: string): FinalVerdic
   if (f === null) return verdict(NEJ, `${late}.`);
   if (!has(f)) return missing('bfu_foreloebig', f);
   return verdict(NEJ_LOVLIG, `${late}, men der er dokumenteret en foreløbig vurdering${lawfulRef}.`);
+}
+
+/**
+ * Question 1.1 "HVAD ER DER TRUFFET AFGØRELSE OM?" of a rule set: the table 1.1 row of the case's
+ * measure, the same rule under both laws (only the measures and the sections differ). Table 1.1
+ * describes the sample; it is not a legal requirement, so nothing is "Overholdt".
+ * @example measureQuestion(MEASURES, TABLE_11_ROWS, 'Barnets lov §§ 32, 46 og 47').id // '1.1'
+ */
+export function measureQuestion(
+  measures: readonly MeasureDef[],
+  rows: readonly string[],
+  legal: string,
+): Question {
+  // One verdict per measure: the reason names the measure, never the child.
+  const byCode = new Map<string, FinalVerdict>(
+    measures.map((m) => [m.code, Object.freeze(verdict(m.table11Row, `Afgørelsen gælder ${m.label}.`))]),
+  );
+  return {
+    id: '1.1',
+    chapter: 1,
+    title: 'HVAD ER DER TRUFFET AFGØRELSE OM?',
+    columnHeader: '1.1 Afgørelse om',
+    rows,
+    compliantRows: [],
+    legal,
+    columns: ['foranstaltning'],
+    evaluate(r) {
+      const m = r.foranstaltning;
+      if (!has(m)) return missing('foranstaltning', m);
+      return byCode.get(m) ?? missing('foranstaltning', m);
+    },
+  };
 }
