@@ -146,7 +146,8 @@ export function readSettings(
   // has 14), and it would push titles and memo lines past Excel's 32,767 characters per cell (a file
   // Excel must repair). It is left out of titles and memo, and reported.
   const kommuneTooLong = kommuneName !== null && kommuneName.length > MAX_KOMMUNE_LENGTH;
-  if (kommuneTooLong) {
+  // A Kommune value the titles and memo cannot use: one error naming its cell (or the flag).
+  const refuseKommune = (why: string): void => {
     const f = overrides.kommune === undefined ? found.get('kommune') : undefined;
     problems.push({
       sagsnr: null,
@@ -154,26 +155,23 @@ export function readSettings(
       column: null,
       severity: 'error',
       code: 'invalid-setting',
-      message: `${f ? `${sheetRef(sheetName, f.ref)} (Kommune)` : '--kommune'}: navnet er ${kommuneName.length} tegn langt, så det bruges ikke i titler og notat; skriv kun kommunens navn, fx "Ishøj" (højst ${MAX_KOMMUNE_LENGTH} tegn).`,
+      message: `${f ? `${sheetRef(sheetName, f.ref)} (Kommune)` : '--kommune'}: ${why}`,
       sheet: f ? sheetName : null,
       cell: f ? f.ref : null,
     });
+  };
+  if (kommuneTooLong) {
+    refuseKommune(
+      `navnet er ${kommuneName.length} tegn langt, så det bruges ikke i titler og notat; skriv kun kommunens navn, fx "Ishøj" (højst ${MAX_KOMMUNE_LENGTH} tegn).`,
+    );
   }
   // Decision: a Kommune of CPR shape is a CPR number typed in the wrong cell (spec §2.5): it is
   // never put in titles or memo, and the message does not repeat it.
   const kommuneCpr = !kommuneTooLong && kommuneName !== null && hasCprShape(kommuneName);
   if (kommuneCpr) {
-    const f = overrides.kommune === undefined ? found.get('kommune') : undefined;
-    problems.push({
-      sagsnr: null,
-      row: f ? Number(f.ref.replace(/^[A-Z]+/, '')) : null,
-      column: null,
-      severity: 'error',
-      code: 'invalid-setting',
-      message: `${f ? `${sheetRef(sheetName, f.ref)} (Kommune)` : '--kommune'}: værdien ligner et cpr-nummer, så den bruges ikke i titler og notat; skriv kun kommunens navn, fx "Ishøj".`,
-      sheet: f ? sheetName : null,
-      cell: f ? f.ref : null,
-    });
+    refuseKommune(
+      'værdien ligner et cpr-nummer, så den bruges ikke i titler og notat; skriv kun kommunens navn, fx "Ishøj".',
+    );
   }
   const kommune = kommuneTooLong || kommuneCpr ? null : kommuneName;
   // Either year follows from the other; with neither, Afgørelsesår is the year before today (spec §2.2).
