@@ -26,6 +26,22 @@ export interface ReportJson {
         readonly rows: readonly [];
       }
   )[];
+  /**
+   * Overblik per question (issue 12): counts, Overholdt in percent and its 95 % Wilson interval
+   * `[lo, hi]` in percent (two decimals), null when no case is relevant or the row is suppressed.
+   */
+  readonly overview: readonly {
+    readonly ruleset: string;
+    readonly id: string;
+    readonly question: string;
+    readonly relevant: number;
+    readonly ja: number;
+    readonly nejMen: number;
+    readonly nej: number;
+    readonly compliant: number | null;
+    readonly interval: readonly [number, number] | null;
+    readonly national: number | null;
+  }[];
   readonly verdicts: readonly {
     readonly ruleset: string;
     readonly sagsnr: number | null;
@@ -40,6 +56,11 @@ export interface ReportJson {
     readonly cell: string | null;
     readonly question?: string;
   })[];
+}
+
+/** A fraction as percent with two decimals: 0.230724 → 23.07 (the interval's precision in JSON). */
+function percent2(fraction: number): number {
+  return Math.round(fraction * 10000) / 100;
 }
 
 /**
@@ -71,6 +92,18 @@ export function toJson(report: Report): ReportJson {
             rows: t.rows.map((r) => ({ label: r.label, count: r.count, percent: r.percent })),
           },
     ),
+    overview: report.overview.map((o) => ({
+      ruleset: o.ruleset,
+      id: o.id,
+      question: o.columnHeader,
+      relevant: o.relevant,
+      ja: o.ja,
+      nejMen: o.nejMen,
+      nej: o.nej,
+      compliant: o.compliant === null ? null : percent2(o.compliant),
+      interval: o.interval === null ? null : [percent2(o.interval[0]), percent2(o.interval[1])],
+      national: o.national === null ? null : percent2(o.national),
+    })),
     verdicts: report.cases.map((c) => ({
       ruleset: c.ruleset,
       sagsnr: c.sagsnr,

@@ -148,6 +148,7 @@ function report(over: Partial<Report> = {}): Report {
         nejMen: 1,
         nej: 0,
         compliant: 1,
+        interval: [0.3424, 1],
         national: null,
         nationalLabel: null,
       },
@@ -234,9 +235,9 @@ describe('planWrite: sheets', () => {
     const plan = planWrite(report(), base, RULESET);
     const overview = plan.sheets.find((s) => s.name === 'Overblik');
     const values = overview?.blocks[0]?.values ?? [];
-    expect(values[3]).toEqual(['2.2 kort', 1, null, 2, 1, 1, 0]);
+    expect(values[3]).toEqual(['2.2 kort', 1, null, 0.3424, 1, 2, 1, 1, 0]);
     expect(values.some((r) => r[0] === '1 af 2 sager gennemgået')).toBe(true);
-    expect(values.every((r) => r.length === 7)).toBe(true);
+    expect(values.every((r) => r.length === 9)).toBe(true);
     expect(overview?.chart?.dataRange).toBe('A3:C4');
     const memo = plan.sheets.find((s) => s.name === 'Notat');
     expect(memo?.blocks[0]?.values.map((r) => r[0])).toContain('• =Punkt der ligner en formel');
@@ -265,6 +266,7 @@ describe('planWrite: sheets', () => {
       nejMen: 0,
       nej: 4,
       compliant: 2 / 6,
+      interval: [0.0968, 0.7] as const,
       national,
       nationalLabel: national === null ? null : `landsresultat 2023: ${national * 100}%`,
     });
@@ -272,6 +274,9 @@ describe('planWrite: sheets', () => {
     const values = plan.sheets.find((s) => s.name === 'Overblik')?.blocks[0]?.values ?? [];
     expect(values[3]?.slice(0, 3)).toEqual(['2.2 kort', 2 / 6, null]);
     expect(values[4]?.slice(0, 3)).toEqual(['2.3 kort', 2 / 6, 0.34]);
+    // The 95 % interval stands beside the national figure, as fractions shown in percent.
+    expect(values[2]?.slice(3, 5)).toEqual(['95 %-interval fra', '95 %-interval til']);
+    expect(values[3]?.slice(3, 5)).toEqual([0.0968, 0.7]);
     const text = values.flat().filter((c): c is string => typeof c === 'string');
     expect(text.some((c) => c.includes('landsresultat 2023: 34%'))).toBe(false);
     expect(text.filter((c) => c.startsWith('Landsresultat:'))).toEqual([

@@ -395,6 +395,8 @@ export const OVERVIEW_HEADERS = [
   'Spørgsmål',
   'Overholdt',
   'Landsresultat',
+  '95 %-interval fra',
+  '95 %-interval til',
   'Relevante sager',
   'Ja',
   'Nej, men …',
@@ -423,8 +425,19 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     OVERVIEW_HEADERS.map((): StyleId => 'table-header'),
   ];
   const row = (o: OverviewRow): void => {
-    values.push([o.columnHeader, o.compliant, o.national, o.relevant, o.ja, o.nejMen, o.nej]);
-    styles.push(['table-row', 'percent', 'percent', 'table-row', 'table-row', 'table-row', 'table-row']);
+    const [lo, hi] = o.interval ?? [null, null];
+    values.push([o.columnHeader, o.compliant, o.national, lo, hi, o.relevant, o.ja, o.nejMen, o.nej]);
+    styles.push([
+      'table-row',
+      'percent',
+      'percent',
+      'percent',
+      'percent',
+      'table-row',
+      'table-row',
+      'table-row',
+      'table-row',
+    ]);
   };
   const mixed = report.rulesets.length > 1;
   if (mixed) {
@@ -462,7 +475,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         styles: styles.map((r) => pad(r, w, null)),
       },
     ],
-    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 15, 8, 12, 8],
+    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 10, 10, 15, 8, 12, 8],
     freezeRows: headerRow,
     visibility: 'visible',
     // The header row repeats on every printed page, as it stays frozen on screen.
@@ -474,7 +487,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         ? {
             title: 'Overholdt pr. spørgsmål',
             dataRange: mixed ? chartRange(report, headerRow) : `A${headerRow}:C${lastData}`,
-            anchor: 'I3',
+            anchor: 'K3',
           }
         : undefined,
   };

@@ -108,12 +108,13 @@ describe('computeOverview', () => {
       nejMen: 1,
       nej: 2,
       compliant: 0.5,
+      interval: [expect.closeTo(0.15, 4), expect.closeTo(0.85, 4)],
       national: 0.34,
       nationalLabel: 'landsresultat 2023: 34%',
     });
   });
   test('1.1 is not a compliance question; no relevant case → compliant null', () => {
     const o = computeOverview([q('1.1'), q('2.2')], cases('2.2', ['Ikke relevant']), settings());
-    expect(o.map((r) => [r.id, r.compliant, r.national])).toEqual([['2.2', null, null]]);
+    expect(o.map((r) => [r.id, r.compliant, r.interval, r.national])).toEqual([['2.2', null, null, null]]);
   });
 });

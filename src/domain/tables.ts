@@ -1,4 +1,5 @@
 import { formatDay } from './days';
+import { wilson } from './interval';
 import { getRuleSet } from './rules';
 import type { Day, OverviewRow, Question, RuleSet, Settings, TableResult } from './types';
 
@@ -145,6 +146,7 @@ export function overviewFromCounts(
       nejMen,
       nej,
       compliant: hidden ? null : (ja + nejMen) / relevant,
+      interval: hidden ? null : wilson(ja + nejMen, relevant),
       national: nat === null ? null : nat.value / 100,
       nationalLabel: nat === null ? null : nat.label,
     });

@@ -509,6 +509,8 @@ export interface OverviewRow {
   readonly nej: number;
   /** Overholdt as a fraction 0..1, or null when no case is relevant. */
   readonly compliant: number | null;
+  /** The 95 % Wilson interval of Overholdt, [lo, hi] as fractions; null exactly when compliant is null. */
+  readonly interval: readonly [number, number] | null;
   /** National figure as a fraction, or null when §7 has none. */
   readonly national: number | null;
   readonly nationalLabel: string | null;
