@@ -19,6 +19,15 @@ export type Command =
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
+  | {
+      /** barometer saml (issue 12): several municipalities' workbooks merged into one of counts. */
+      readonly verb: 'saml';
+      readonly inputs: readonly string[];
+      readonly out: string;
+      readonly json: boolean;
+      readonly offentliggoerelse: boolean;
+      readonly today: Day | null;
+    }
   | { readonly verb: 'template'; readonly out: string; readonly force: boolean }
   | { readonly verb: 'demo'; readonly today: Day | null; readonly json: boolean };
 
@@ -26,6 +35,7 @@ export const USAGE = [
   'Brug:',
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
+  '  barometer saml <a.xlsx> <b.xlsx> … --out <samlet.xlsx> [--json] [--offentliggoerelse]',
   '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer demo',
   '  barometer --help',
@@ -36,6 +46,10 @@ export const USAGE = [
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
   `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
+  'saml      Lægger flere kommuners sagsoversigter sammen (hver kontrolleres med sine egne indstillinger):',
+  '          resultattabeller for alle, kommunerne side om side og en oversigt over filerne, kun antal –',
+  '          ingen sagsoplysninger. Samme kommune to gange tælles kun én gang; input-filerne ændres aldrig.',
+  '  --offentliggoerelse  Udelader tabeller og kommunefelter med færre end 6 sager.',
   'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
   '',
@@ -127,6 +141,29 @@ export function parseArgs(argv: readonly string[]): Command {
         today,
       };
     }
+    case 'saml': {
+      only(['--out', '--json', '--offentliggoerelse', '--today']);
+      const inputs = positional.slice(1);
+      if (inputs.length < 2)
+        throw usage(
+          'Angiv mindst to .xlsx-filer, der skal lægges sammen, fx "barometer saml a.xlsx b.xlsx --out samlet.xlsx"',
+        );
+      const out = str('--out');
+      if (out === null)
+        throw usage('Angiv med --out, hvor sammenlægningen skal gemmes, fx --out samlet.xlsx');
+      if (/\.xlsm$/i.test(out))
+        throw usage(
+          'Sammenlægningen har ingen makroer, så den skal hedde .xlsx (Excel åbner ikke en .xlsm uden makroer)',
+        );
+      return {
+        verb: 'saml',
+        inputs,
+        out,
+        json: flags.has('--json'),
+        offentliggoerelse: flags.has('--offentliggoerelse'),
+        today,
+      };
+    }
     case 'template':
       only(['--force']);
       if (positional.length !== 2)
@@ -137,7 +174,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (positional.length !== 1) throw usage('"demo" tager ingen filnavne');
       return { verb: 'demo', today, json: flags.has('--json') };
     case undefined:
-      throw usage('Angiv en kommando: check, template eller demo');
+      throw usage('Angiv en kommando: check, saml, template eller demo');
     default:
       throw usage(`Ukendt kommando "${verb}"`);
   }

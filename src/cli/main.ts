@@ -13,6 +13,7 @@ import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
 import { assertXlsxSignature, isMacroEnabled } from '../workbook/fileErrors';
 import { UserError } from '../workbook/port';
 import { parseArgs, USAGE, type Command } from './args';
+import { saml } from './saml';
 import {
   copyFile,
   defaultOutPath,
@@ -228,6 +229,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     case 'check':
       return await check(cmd, io);
+    case 'saml':
+      return await saml(cmd, io, cmd.today ?? todayInCopenhagen());
     case 'template':
       return await template(cmd, io);
     case 'demo':

@@ -304,13 +304,13 @@ function recordedHeaders(block: Block): RecordedHeader[] {
   });
 }
 
-function kommuneText(report: Report): string {
+function kommuneText(report: Pick<Report, 'settings'>): string {
   const k = report.settings.kommune;
   return k ? `${k} Kommune` : 'Kommunen';
 }
 
 /** The rule sets of the report's parts: the given one for a list under one rule set. */
-function partsOf(report: Report, ruleset: RuleSet): readonly RuleSet[] {
+function partsOf(report: Pick<Report, 'rulesets'>, ruleset: RuleSet): readonly RuleSet[] {
   return report.rulesets.length > 1 ? report.rulesets.map((id) => getRuleSet(id)) : [ruleset];
 }
 
@@ -318,7 +318,7 @@ function partsOf(report: Report, ruleset: RuleSet): readonly RuleSet[] {
 const NORMAL_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /** A4 portrait, every column on one page wide, as many pages tall as it takes. */
-function a4Portrait(repeatRows?: readonly [number, number]): PageSetup {
+export function a4Portrait(repeatRows?: readonly [number, number]): PageSetup {
   return {
     paper: 'A4',
     orientation: 'portrait',
@@ -328,7 +328,13 @@ function a4Portrait(repeatRows?: readonly [number, number]): PageSetup {
   };
 }
 
-function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild {
+/** Resultattabeller; `heading` replaces the title line (barometer saml names every kommune). */
+export function tablesSheet(
+  report: Pick<Report, 'settings' | 'today' | 'rulesets' | 'tables'>,
+  ruleset: RuleSet,
+  name: string,
+  heading?: string,
+): SheetBuild {
   const values: PlanValue[][] = [];
   const styles: (StyleId | null)[][] = [];
   const push = (v: PlanValue[], s: (StyleId | null)[]): void => {
@@ -337,7 +343,8 @@ function tablesSheet(report: Report, ruleset: RuleSet, name: string): SheetBuild
   };
   push(
     [
-      `Børnesagsbarometer ${report.settings.undersoegelsesaar} – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
+      heading ??
+        `Børnesagsbarometer ${report.settings.undersoegelsesaar} – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
       null,
       null,
     ],
