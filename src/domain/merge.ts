@@ -116,7 +116,7 @@ export function mergedSourceLine(kommuner: readonly string[], today: Day): strin
 export function mergeReports(inputs: readonly MergeInput[], options: MergeOptions): MergeResult {
   const problems: MergeProblem[] = [];
   const kept: MergeInput[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { file: string; kommune: string }>();
   for (const input of inputs) {
     const kommune = input.report.settings.kommune ?? input.file;
     const key = kommuneKey(kommune);
@@ -127,11 +127,11 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
         kommune,
         severity: 'warning',
         code: 'duplicate-kommune',
-        message: `"${input.file}": ${kommune} Kommune er allerede med fra "${first}"; filen er udeladt, så kommunens sager ikke tælles to gange – fjern den ene fil, eller ret Kommune i arket Indstillinger, hvis det er en anden kommune.`,
+        message: `"${input.file}": ${first.kommune} Kommune er allerede med fra "${first.file}"; filen er udeladt, så kommunens sager ikke tælles to gange – fjern den ene fil, eller ret Kommune i arket Indstillinger, hvis det er en anden kommune.`,
       });
       continue;
     }
-    seen.set(key, input.file);
+    seen.set(key, { file: input.file, kommune });
     kept.push(input);
   }
   const firstInput = kept[0];

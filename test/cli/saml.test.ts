@@ -429,6 +429,43 @@ describe('--offentliggoerelse', () => {
   });
 });
 
+describe('checked workbooks and each file’s own settings', () => {
+  test('the files `check` wrote (verdict columns, result sheets) merge to the same counts', async () => {
+    const checked = MUNICIPALITIES.map((m) => file(`${m.kommune}-check.xlsx`));
+    const before = checked.map(sha256);
+    const r = await saml([...checked, '--out', file('fra-check.xlsx'), '--json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as SamlJson;
+    expect(json.tables).toEqual(merged.tables);
+    expect(json.overview).toEqual(merged.overview);
+    expect(json.kommuner.map((k) => k.overview)).toEqual(merged.kommuner.map((k) => k.overview));
+    expect(checked.map(sha256)).toEqual(before);
+  });
+
+  test('a file whose own Indstillinger say Offentliggørelse = Ja: its own groups are suppressed, the totals not', async () => {
+    const own = file('dby-offentlig.xlsx');
+    fs.writeFileSync(
+      own,
+      await buildFixture(fixtureOf('Dby', MUNICIPALITIES[3].list, { Offentliggørelse: 'Ja' })),
+    );
+    const r = await saml([inputs[0]!, own, '--out', file('dby-offentlig-samlet.xlsx'), '--json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as SamlJson;
+    const check = await runCli([
+      'check',
+      own,
+      '--json',
+      '--today',
+      TODAY,
+      '--out',
+      file('dby-offentlig-check.xlsx'),
+    ]);
+    expect(json.kommuner[1]!.overview).toEqual((JSON.parse(check.stdout) as CheckJson).overview);
+    expect(json.kommuner[1]!.overview.every((o) => o.compliant === null)).toBe(true);
+    expect(json.tables.every((t) => t.suppressed === undefined)).toBe(true);
+  });
+});
+
 describe('handled and reported', () => {
   test('the same Kommune twice: the later file is left out and named, the counts are those without it', async () => {
     const copy = file('aby-kopi.xlsx');
