@@ -4,6 +4,7 @@ import { mergeReports, type MergeResult } from '../domain/merge';
 import { planMerge } from '../domain/mergePlan';
 import { formatCount, formatPercent, sager } from '../domain/numbers';
 import { redactCpr } from '../domain/redact';
+import { getRuleSet } from '../domain/rules';
 import type { Day, Report } from '../domain/types';
 import { ExcelJsWorkbook } from '../workbook/exceljs';
 import { assertXlsxSignature } from '../workbook/fileErrors';
@@ -113,9 +114,14 @@ function summary(merge: MergeResult, out: string): string {
     '',
     ...merge.members.map((m) => `  ${m.kommune} Kommune (${m.file}): ${sager(m.cases)}`),
     '',
-    ...merge.overview.map(
-      (o) => `  ${o.columnHeader}: ${pct(o.compliant)} overholdt (${formatCount(o.relevant)} relevante)`,
-    ),
+    ...merge.rulesets.flatMap((id) => [
+      ...(merge.rulesets.length > 1 ? [getRuleSet(id).partHeading] : []),
+      ...merge.overview
+        .filter((o) => o.ruleset === id)
+        .map(
+          (o) => `  ${o.columnHeader}: ${pct(o.compliant)} overholdt (${formatCount(o.relevant)} relevante)`,
+        ),
+    ]),
     '',
     `Resultat gemt i: ${out}`,
   ];

@@ -17,14 +17,12 @@ export const ABOUT_SHEET = 'Om sammenlægningen';
 export const MERGED_SHEETS = [TABLES_SHEET, KOMMUNER_SHEET, ABOUT_SHEET] as const;
 
 /** The four columns of each municipality's group (and of the total group) on Kommuner. */
-export const GROUP_HEADERS = [
-  'Relevante sager',
-  'Overholdt',
-  '95 %-interval fra',
-  '95 %-interval til',
-] as const;
+// Short headers so a group is 4 narrow columns (the note in row 2 spells out the 95 %-interval).
+export const GROUP_HEADERS = ['Relevante', 'Overholdt', '95 % fra', '95 % til'] as const;
 const GROUP_STYLES: readonly StyleId[] = ['table-row', 'percent', 'percent', 'percent'];
 const TOTAL_HEADER = 'Alle kommuner';
+/** Groups (kommuner + the total) printed side by side on one landscape A4 page. */
+export const GROUPS_PER_PAGE = 6;
 /** Kommuner: title, note, the kommune names, the group headers; data from row 5. */
 export const KOMMUNER_HEADER_ROW = 4;
 
@@ -81,7 +79,7 @@ function kommunerSheet(merge: MergeResult): SheetBuild {
     'memo-heading',
   );
   line(
-    'Pr. kommune og for alle kommuner: relevante sager, andel overholdt (Ja og "Nej, men …") og 95 %-intervallet for andelen.',
+    'Pr. kommune og for alle kommuner: relevante sager, andel overholdt (Ja og "Nej, men …") og 95 %-intervallet for andelen (fra–til).',
     'source',
   );
   const names = blank();
@@ -143,16 +141,21 @@ function kommunerSheet(merge: MergeResult): SheetBuild {
   );
   const longest = merge.overview.reduce((n, o) => Math.max(n, o.columnHeader.length), 10);
   const widths = [clampWidth(longest + 2, 14, 50)];
-  for (let g = 0; g < groups; g += 1) widths.push(15, 11, 10, 10);
+  for (let g = 0; g < groups; g += 1) widths.push(10, 10, 9, 9);
   return {
     name: KOMMUNER_SHEET,
     blocks: [{ row: 1, col: 1, values, styles }],
     columnWidths: widths,
     freezeRows: KOMMUNER_HEADER_ROW,
     visibility: 'visible',
-    // Decision: landscape (the sheet is wide), fit to one page wide like the other result sheets,
-    // the kommune names and group headers repeated atop every page.
-    page: { ...a4Portrait([KOMMUNER_HEADER_ROW - 1, KOMMUNER_HEADER_ROW]), orientation: 'landscape' },
+    // Decision: landscape (the sheet is wide), fit to width like the other result sheets: one page
+    // wide for up to GROUPS_PER_PAGE groups, a page more for each such many more, so the figures
+    // stay legible; the kommune names and group headers repeat atop every page.
+    page: {
+      ...a4Portrait([KOMMUNER_HEADER_ROW - 1, KOMMUNER_HEADER_ROW]),
+      orientation: 'landscape',
+      fitToWidth: Math.ceil(groups / GROUPS_PER_PAGE),
+    },
   };
 }
 
