@@ -15,6 +15,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { SUPPRESSED_TEXT } from '../../src/domain/plan';
 import { buildFixture, type FixtureData } from '../fixtures/build';
 import { caseListArb, toFixture, type CaseList, type ListOptions } from '../property/caseLists';
+import { spawnSync } from 'node:child_process';
+import { pdfPages } from '../hardening/pdftext';
 import { loadXlsx, runCli, sha256, tempDir, type CliResult } from './helpers';
 
 const TODAY = '01-12-2026';
@@ -376,6 +378,44 @@ describe('the merged workbook', () => {
     expect(text).not.toMatch(/Fiktivbarn/);
     expect(text.match(/\b\d{6}-\d{4}\b/g)).toBeNull();
   });
+});
+
+describe('printed through LibreOffice', () => {
+  test('every page A4; Kommuner on landscape pages with every Kommune; Om sammenlægningen names every file', () => {
+    const outDir = file('pdf');
+    fs.mkdirSync(outDir);
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${outDir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        OUT,
+      ],
+      { encoding: 'utf8', timeout: 110_000 },
+    );
+    expect(r.status).toBe(0);
+    const pages = pdfPages(fs.readFileSync(path.join(outDir, 'samlet.pdf')));
+    const A4 = [595.3, 841.9];
+    for (const p of pages) {
+      const dims = [p.width, p.height].sort((a, b) => a - b);
+      expect(dims[0]).toBeCloseTo(A4[0]!, 0);
+      expect(dims[1]).toBeCloseTo(A4[1]!, 0);
+    }
+    const textOf = (p: (typeof pages)[number]): string => p.lines.map((l) => l.text).join('\n');
+    const kommuner = pages.filter((p) => textOf(p).includes('Alle kommuner'));
+    expect(kommuner.length).toBeGreaterThan(0);
+    for (const p of kommuner) {
+      expect(p.width).toBeGreaterThan(p.height);
+      for (const k of merged.kommuner) expect(p.lines.map((l) => l.text)).toContain(k.kommune);
+    }
+    const about = pages.find((p) => textOf(p).includes('Om sammenlægningen'))!;
+    for (const k of merged.kommuner) expect(textOf(about)).toContain(path.basename(k.file));
+    expect(textOf(pages[0]!)).toContain('Aby, Bby, Cby og Dby Kommuner');
+  }, 120_000);
 });
 
 describe('--offentliggoerelse', () => {
