@@ -5,8 +5,8 @@ import { reportOf, reviewSnapshot, REVIEW_TODAY } from './testing/review';
 import type { Cell, Report, Snapshot } from './types';
 
 /** The review fixture's four made-up cases under another Kommune (and other settings rows). */
-function withSettings(rows: Cell[][]): Snapshot {
-  const s = reviewSnapshot();
+function withSettings(rows: Cell[][], log?: Cell[][]): Snapshot {
+  const s = reviewSnapshot(log === undefined ? {} : { log });
   const old = s.sheets.Indstillinger!;
   const labels = new Set(rows.map((r) => r[0]));
   const kept = old.rows.filter((r) => !labels.has(r[0] ?? null));
@@ -61,6 +61,29 @@ describe('mergeReports', () => {
       expect(t.source).toBe('Kilde: Testrup og Andeby Kommuner, egen gennemgang 23-11-2025 (sammenlagt)');
     });
     expect(m.problems.filter((p) => p.code !== 'own-problems')).toEqual([]);
+  });
+
+  test('a reviewer’s correction in a file’s Gennemgang is counted as the final answer', () => {
+    const log: Cell[][] = [
+      ['01-06-2023 10:05', 4, '2.3', 'Nej', 'Nej, men lovlig grund', 'Fristen forlænget', 'AB'],
+    ];
+    const corrected = reportOf(withSettings([['Kommune', 'Andeby']], log));
+    const t23 = (r: Report) => {
+      const m = mergeReports(
+        [
+          { file: 't.xlsx', report: testrup },
+          { file: 'a.xlsx', report: r },
+        ],
+        options,
+      );
+      return m.tables.find((t) => t.id === '2.3')!.rows;
+    };
+    const before = t23(andeby);
+    const after = t23(corrected);
+    const count = (rows: typeof before, label: string) => rows.find((r) => r.label === label)?.count ?? 0;
+    expect(count(after, 'Nej')).toBe(count(before, 'Nej') - 1);
+    const nejMen = after.find((r) => r.label.startsWith('Nej, men'))!.label;
+    expect(count(after, nejMen)).toBe(count(before, nejMen) + 1);
   });
 
   test('the same Kommune twice (other letter case, "Kommune" added): the later file is left out and named', () => {
