@@ -98,7 +98,11 @@ function chartOf(
  * last row anything fills, so tables added to Overblik never lie under the chart. Call it on the
  * sheet as built, last. No chart when there is no question.
  */
-export function withOverviewChart(sheet: SheetBuild, report: Report, headerRow: number): SheetBuild {
+export function withOverviewChart(
+  sheet: SheetBuild,
+  report: Pick<Report, 'overview' | 'rulesets'>,
+  headerRow: number,
+): SheetBuild {
   if (report.overview.length === 0) return { ...sheet, chart: undefined };
   const mixed = report.rulesets.length > 1;
   const rows = mixed ? report.overview.filter((o) => o.ruleset === report.rulesets[0]) : report.overview;
