@@ -20,8 +20,11 @@ export const HELPER_HEADERS: readonly [string, string] = [
   'Diagram: 95 %-interval til minus Overholdt',
 ];
 
-/** Differences of fractions without binary noise (0.6 − 0.2307 is not 0.3693 in floating point). */
-const clean = (x: number): number => Math.round(x * 1e10) / 1e10;
+/**
+ * Differences of fractions without binary noise (0.6 − 0.2307 is not 0.3693 in floating point),
+ * to nine decimals: never ten digits in a row, which the privacy checks would take for a CPR number.
+ */
+const clean = (x: number): number => Math.round(x * 1e9) / 1e9;
 
 /** The last row any block (or column format) of the sheet fills, 0 for an empty sheet. */
 export function lastUsedRow(build: Pick<SheetBuild, 'blocks' | 'columnFormats'>): number {
