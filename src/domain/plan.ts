@@ -1,4 +1,5 @@
 import { columnLetter } from './address';
+import { withOverviewChart } from './chartPlan';
 import { formatDay } from './days';
 import { isMemoHeading } from './memo';
 import { formatCount, sager } from './numbers';
@@ -410,16 +411,6 @@ export const OVERVIEW_HEADERS = [
   'Nej',
 ] as const;
 
-/**
- * The chart's data range for a list under two rule sets: the first part, its heading row as the
- * chart's header. Decision: one chart per sheet (SheetBuild.chart), so it shows the first part; a
- * chart over both parts would put questions of the same id under different laws side by side.
- */
-function chartRange(report: Report, headerRow: number): string {
-  const first = report.overview.filter((o) => o.ruleset === report.rulesets[0]).length;
-  return `A${headerRow + 1}:C${headerRow + 1 + first}`;
-}
-
 function overviewSheet(report: Report, name: string): SheetBuild {
   const title: PlanValue[] = [
     `Overblik – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
@@ -457,7 +448,6 @@ function overviewSheet(report: Report, name: string): SheetBuild {
   } else {
     for (const o of report.overview) row(o);
   }
-  const lastData = headerRow + report.overview.length;
   values.push([]);
   styles.push([]);
   values.push([`${formatCount(report.reviewed)} af ${sager(report.cases.length)} gennemgået`]);
@@ -472,7 +462,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
   }
   const longest = report.overview.reduce((m, o) => Math.max(m, o.columnHeader.length), 10);
   const w = OVERVIEW_HEADERS.length;
-  return {
+  const sheet: SheetBuild = {
     name,
     blocks: [
       {
@@ -487,17 +477,10 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     visibility: 'visible',
     // The header row repeats on every printed page, as it stays frozen on screen.
     page: a4Portrait([headerRow, headerRow]),
-    // Decision: Overholdt and Landsresultat sit right after Spørgsmål so one contiguous range
-    // feeds the chart and a manager reads the key figure first.
-    chart:
-      report.overview.length > 0
-        ? {
-            title: 'Overholdt pr. spørgsmål',
-            dataRange: mixed ? chartRange(report, headerRow) : `A${headerRow}:C${lastData}`,
-            anchor: 'K3',
-          }
-        : undefined,
   };
+  // Decision: Overholdt and Landsresultat sit right after Spørgsmål so one contiguous range
+  // feeds the chart and a manager reads the key figure first. The chart goes last, below all blocks.
+  return withOverviewChart(sheet, report, headerRow);
 }
 
 function memoSheet(report: Report, name: string): SheetBuild {

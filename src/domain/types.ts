@@ -609,6 +609,53 @@ export interface Block {
   readonly styles?: readonly (readonly (StyleId | null)[])[];
 }
 
+/**
+ * A clustered column chart of cells on its own sheet, in plain data: Office.js builds it from
+ * `dataRange`; the package editor writes the chart part from the ranges and their values (the
+ * caches a reader shows before it recalculates).
+ */
+export interface ChartSpec {
+  readonly title: string;
+  /** A1 range of the category + series data incl. headers, e.g. "A3:C17" (Office.js's source). */
+  readonly dataRange: string;
+  /** Top-left cell the chart covers (A1). */
+  readonly anchor: string;
+  /** Bottom-right cell the chart covers (A1, inclusive). */
+  readonly anchorEnd: string;
+  /** The category labels: their A1 range on this sheet and their texts. */
+  readonly categories: { readonly range: string; readonly labels: readonly string[] };
+  readonly series: readonly ChartSeries[];
+  /** The value axis: bounds and number format (fractions shown as percent). */
+  readonly valueAxis: { readonly min: number; readonly max: number; readonly numFmt: string };
+}
+
+export interface ChartSeries {
+  /** The series name and the cell holding it (A1 on the chart's sheet). */
+  readonly name: string;
+  readonly nameCell: string;
+  /** The values' A1 range on the chart's sheet and the values (null = empty cell, no bar). */
+  readonly range: string;
+  readonly values: readonly (number | null)[];
+  /**
+   * Custom error bars: the distance below (minus) and above (plus) each value, null where there
+   * is none; `from`/`to` name the ranges the bounds stand in. An adapter whose chart references
+   * cells for the lengths writes them to `helper`: two hidden columns (minus, plus), their
+   * headers on row `headerRow`, the values on the series' rows.
+   */
+  readonly errorBars?: {
+    readonly minus: readonly (number | null)[];
+    readonly plus: readonly (number | null)[];
+    readonly from: string;
+    readonly to: string;
+    readonly helper: {
+      readonly minusRange: string;
+      readonly plusRange: string;
+      readonly headerRow: number;
+      readonly headers: readonly [string, string];
+    };
+  };
+}
+
 export interface SheetBuild {
   readonly name: string;
   readonly blocks: readonly Block[];
@@ -635,13 +682,8 @@ export interface SheetBuild {
     readonly fromRow: number;
     readonly toRow: number;
   }[];
-  /** Native chart wish for Office (Overblik); the ExcelJS adapter ignores it. */
-  readonly chart?: {
-    readonly title: string;
-    /** A1 range of the category + series data incl. headers, e.g. "A1:C14". */
-    readonly dataRange: string;
-    readonly anchor: string;
-  };
+  /** A native column chart on this sheet (Overblik): Office.js and the package editor draw it; ExcelJS ignores it. */
+  readonly chart?: ChartSpec;
   /** How the sheet prints (result sheets); absent = the application's defaults. */
   readonly page?: PageSetup;
 }

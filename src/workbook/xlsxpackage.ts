@@ -14,6 +14,16 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { DAMAGED_XLSX, assertXlsxSignature } from './fileErrors';
 import { LOOKS, type Look } from './looks';
 import { wrappedRowHeights } from './rowHeights';
+import { CT_CHART, chartXml } from './xlsx/chart';
+import {
+  CT_DRAWING,
+  FIRST_REL_ID,
+  REL_TYPE_CHART,
+  REL_TYPE_DRAWING,
+  drawingXml,
+  relativePath,
+  relsXml,
+} from './xlsx/drawing';
 import { UserError, type WorkbookPort } from './port';
 import { sheetsToRead } from './sheetsToRead';
 import { TOO_LARGE, damagedSheet, formulaCut, tableOverlap } from './xlsx/messages';
@@ -367,9 +377,12 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
 
   private buildSheet(build: SheetBuild, xf: Record<string, number>): void {
     const wb = this.workbook() as WorkbookPart;
-    const widths: ColWidth[] = build.columnWidths.flatMap((w, i) =>
-      w > 0 ? [{ col: i + 1, width: w }] : [],
-    );
+    const helper = chartHelper(build);
+    const widths: ColWidth[] = [
+      ...build.columnWidths.flatMap((w, i) => (w > 0 ? [{ col: i + 1, width: w }] : [])),
+      ...(helper?.hidden ?? []),
+    ];
+    const blocks = helper === null ? build.blocks : [...build.blocks, ...helper.blocks];
     const formats = new Map<string, number>();
     for (const f of build.columnFormats ?? []) {
       for (let r = f.fromRow; r <= f.toRow; r += 1) formats.set(`${r}|${f.col}`, xf[`fmt:${f.numFmt}`] ?? 0);
@@ -377,7 +390,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     // Blocks and column formats as one block from A1 (new sheets are small).
     let rows = 0;
     let cols = 0;
-    for (const b of build.blocks) {
+    for (const b of blocks) {
       rows = Math.max(rows, b.row + b.values.length - 1);
       for (const v of b.values) cols = Math.max(cols, b.col + v.length - 1);
     }
@@ -391,7 +404,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
         xf: formats.get(`${i + 1}|${j + 1}`) ?? null,
       })),
     );
-    for (const b of build.blocks) {
+    for (const b of blocks) {
       b.values.forEach((vals, i) =>
         vals.forEach((v, j) => {
           const style = b.styles?.[i]?.[j] ?? null;
@@ -411,19 +424,24 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
       })),
       page: build.page,
       rowHeights: wrappedRowHeights(build),
+      // The sheet's rels are written fresh below (the old ones go with the old content).
+      drawingRelId: build.chart ? FIRST_REL_ID : undefined,
     });
     const existing =
       wb.sheets.find((s) => s.name === build.name) ??
       wb.sheets.find((s) => sameSheetName(s.name, build.name));
+    let part: string;
     if (existing && existing.part !== null) {
       // Rebuilt in place: same tab, same relationship; only its content (and name case, state) change.
-      this.set(existing.part, xml);
-      this.removeSheetRels(existing.part);
+      part = existing.part;
+      this.removeSheetRels(part);
+      this.set(part, xml);
       this.updateSheetElement(existing, build.name, build.visibility);
     } else {
       if (existing) this.deleteSheet(existing);
-      this.addSheet(build.name, build.visibility, xml);
+      part = this.addSheet(build.name, build.visibility, xml);
     }
+    if (build.chart) this.addChart(part, build.name, build.chart);
     this.setPrintTitles(build.name, build.page?.repeatRows);
   }
 
@@ -532,7 +550,8 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     return childElements(sheets, 'sheet').find((e) => e.getAttribute('name') === name);
   }
 
-  private addSheet(name: string, visibility: SheetBuild['visibility'], xml: string): void {
+  /** Adds a worksheet part and its <sheet>; returns the part's name. */
+  private addSheet(name: string, visibility: SheetBuild['visibility'], xml: string): string {
     const wb = this.workbook() as WorkbookPart;
     const folder = wb.sheets.find((s) => s.part !== null)?.part ?? `${dirOf(wb.path)}worksheets/sheet1.xml`;
     const dir = dirOf(folder);
@@ -553,6 +572,7 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     el.setAttributeNS(NS_REL, `${prefix}:id`, relId);
     sheets.appendChild(el);
     this.set(wb.path, serializeDom(doc));
+    return part;
   }
 
   private updateSheetElement(sheet: SheetInfo, name: string, visibility: SheetBuild['visibility']): void {
@@ -604,10 +624,79 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
     }
   }
 
-  /** A sheet's own relationships (drawings, comments) go with its old content. */
+  /** A sheet's own relationships (drawings, comments) go with its old content, and so do the parts only it uses. */
   private removeSheetRels(part: string): void {
+    this.removeOwnedParts(part);
     const rels = relsPartOf(part);
     if (this.has(rels)) this.remove(rels);
+  }
+
+  /** The names of the package's parts as they are now. */
+  private partNames(): string[] {
+    return this.order.filter((n) => !this.removed.has(n.toLowerCase()));
+  }
+
+  /**
+   * Removes the parts a (generated) sheet alone reaches through its relationships: its drawing,
+   * the drawing's charts and their style, colour and image parts, comments, tables; with their
+   * own relationships and content-type overrides. A part that some other part also points to
+   * (an image a person's drawing on another sheet shares) stays.
+   */
+  private removeOwnedParts(sheetPart: string): void {
+    const self = sheetPart.toLowerCase();
+    const owned = new Map<string, string>();
+    const queue = [sheetPart];
+    for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+      for (const rel of damagedOn(() => readRels(this, source))) {
+        const key = rel.target.toLowerCase();
+        if (rel.external || !OWNED_KINDS.has(rel.kind) || key === self || owned.has(key)) continue;
+        owned.set(key, rel.target);
+        queue.push(rel.target);
+      }
+    }
+    if (owned.size === 0) return;
+    const shared = new Set<string>();
+    for (const name of this.partNames()) {
+      const source = relsSourceOf(name);
+      if (source === null || source.toLowerCase() === self || owned.has(source.toLowerCase())) continue;
+      for (const rel of damagedOn(() => readRels(this, source)))
+        if (!rel.external && owned.has(rel.target.toLowerCase())) shared.add(rel.target.toLowerCase());
+    }
+    for (const [key, part] of owned) {
+      if (shared.has(key)) continue;
+      const rels = relsPartOf(part);
+      if (this.has(rels)) this.remove(rels);
+      this.removeOverride(part);
+      this.remove(part);
+    }
+  }
+
+  /**
+   * The chart of a sheet built just now (its rels part is fresh): a drawing part anchoring one
+   * chart part, the sheet → drawing → chart relationships and both content types.
+   */
+  private addChart(sheetPart: string, sheetName: string, chart: NonNullable<SheetBuild['chart']>): void {
+    const root = dirOf((this.workbook() as WorkbookPart).path);
+    const free = (dir: string, stem: string): string => {
+      let n = 1;
+      while (this.has(`${dir}${stem}${n}.xml`)) n += 1;
+      return `${dir}${stem}${n}.xml`;
+    };
+    const chartPart = free(`${root}charts/`, 'chart');
+    this.set(chartPart, chartXml(chart, sheetName));
+    this.addOverride(chartPart, CT_CHART);
+    const drawingPart = free(`${root}drawings/`, 'drawing');
+    const alt = `Søjlediagram: ${chart.series.map((s) => s.name).join(' og ')} pr. spørgsmål`;
+    this.set(drawingPart, drawingXml(chart.anchor, chart.anchorEnd, FIRST_REL_ID, 'Diagram 1', alt));
+    this.addOverride(drawingPart, CT_DRAWING);
+    this.set(
+      relsPartOf(drawingPart),
+      relsXml([{ id: FIRST_REL_ID, type: REL_TYPE_CHART, target: relativePath(drawingPart, chartPart) }]),
+    );
+    this.set(
+      relsPartOf(sheetPart),
+      relsXml([{ id: FIRST_REL_ID, type: REL_TYPE_DRAWING, target: relativePath(sheetPart, drawingPart) }]),
+    );
   }
 
   /** Excel's calculation chain is a cache of formula cells by sheet; Excel rebuilds it when absent. */
@@ -777,6 +866,50 @@ function blockWrite(
       }),
     ),
   };
+}
+
+/**
+ * The hidden helper cells of a chart's custom error bars, as one more block and the columns to
+ * hide; null when the sheet's chart has none. Written by this adapter only: its chart part
+ * references them (Office.js cannot set custom error bars; ExcelJS draws no chart).
+ */
+function chartHelper(build: SheetBuild): { blocks: Block[]; hidden: ColWidth[] } | null {
+  const e = build.chart?.series.find((s) => s.errorBars !== undefined)?.errorBars;
+  if (e === undefined) return null;
+  const column = (range: string, header: string, values: readonly (number | null)[]): Block => {
+    const r = parseRange(range);
+    const gap = Array.from({ length: Math.max(0, r.top - e.helper.headerRow - 1) }, () => [null]);
+    return { row: e.helper.headerRow, col: r.left, values: [[header], ...gap, ...values.map((v) => [v])] };
+  };
+  const minus = column(e.helper.minusRange, e.helper.headers[0], e.minus);
+  const plus = column(e.helper.plusRange, e.helper.headers[1], e.plus);
+  return {
+    blocks: [minus, plus],
+    hidden: [minus.col, plus.col].map((col) => ({ col, width: 12, hidden: true })),
+  };
+}
+
+/**
+ * Relationship kinds whose targets belong to the sheet that points to them (removed with a
+ * generated sheet's old content). Never workbook-level parts (pivot caches, shared strings).
+ */
+const OWNED_KINDS = new Set([
+  '/drawing',
+  '/chart',
+  '/chartUserShapes',
+  '/chartStyle',
+  '/chartColorStyle',
+  '/image',
+  '/vmlDrawing',
+  '/comments',
+  '/threadedComment',
+  '/table',
+]);
+
+/** The part whose relationships a rels part holds ("xl/_rels/workbook.xml.rels" → "xl/workbook.xml"), else null. */
+function relsSourceOf(name: string): string | null {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(name);
+  return m ? `${m[1] ?? ''}${m[2] ?? ''}` : null;
 }
 
 function dirOf(part: string): string {

@@ -246,7 +246,7 @@ describe('OfficeWorkbook on the simulated Excel: round trips and Office specific
         source: 'Overblik!A1:C4',
         seriesBy: 'Columns',
         title: 'Overholdt: kommunen og landsresultatet',
-        position: { start: 'E2', end: null },
+        position: { start: 'E2', end: 'K17' },
       },
     ]);
     expect(sheet('Overblik')?.freezeRows).toBe(1);

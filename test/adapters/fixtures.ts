@@ -235,7 +235,30 @@ function overviewSheet(): SheetBuild {
     columnWidths: [30, 12, 14],
     freezeRows: 1,
     visibility: 'visible',
-    chart: { title: 'Overholdt: kommunen og landsresultatet', dataRange: 'A1:C4', anchor: 'E2' },
+    chart: {
+      title: 'Overholdt: kommunen og landsresultatet',
+      dataRange: 'A1:C4',
+      anchor: 'E2',
+      anchorEnd: 'K17',
+      categories: { range: 'A2:A4', labels: ['2.2', '2.3', '3.8'] },
+      series: [
+        {
+          name: 'Kommunen',
+          nameCell: 'B1',
+          range: 'B2:B4',
+          values: [0.8, 0.17, 0.5],
+          errorBars: {
+            minus: [0.2, 0.1, null],
+            plus: [0.1, 0.2, null],
+            from: 'D2:D4',
+            to: 'E2:E4',
+            helper: { minusRange: 'M2:M4', plusRange: 'N2:N4', headerRow: 1, headers: ['Under', 'Over'] },
+          },
+        },
+        { name: 'Landsresultat', nameCell: 'C1', range: 'C2:C4', values: [0.73, 0.34, 0.61] },
+      ],
+      valueAxis: { min: 0, max: 1, numFmt: '0%' },
+    },
   };
 }
 

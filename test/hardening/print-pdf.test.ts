@@ -3,7 +3,9 @@
  * The CLI checks the bundled example, a 17-case fixture and a list under both laws; each result sheet is printed alone to
  * PDF by LibreOffice headless, and the PDF's pages are read back (size, the text on each page and
  * where it stands): A4 portrait, the Procent column beside every table's counts, Overblik on one
- * page with its headers in one row, Notat's paragraphs whole and no two lines drawn over each other.
+ * page with its headers in one row and its chart drawn below the table (issue 12 item 5: title,
+ * one bar per value at its height, the interval as error bars), Notat's paragraphs whole and no
+ * two lines drawn over each other.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,7 +15,8 @@ import { fixtureWorkbook } from '../adapters/fixtures';
 import { buildFixture } from '../fixtures/build';
 import blandet from '../fixtures/data/blandet';
 import { ROOT, loadXlsx, runCli, tempDir } from '../cli/helpers';
-import { pdfPages, type PdfLine, type PdfPage } from './pdftext';
+import { CHART_TITLE } from '../../src/domain/chartPlan';
+import { pdfPages, type PdfLine, type PdfPage, type PdfPath } from './pdftext';
 
 const SHEETS = ['Resultattabeller', 'Overblik', 'Notat'] as const;
 
@@ -67,10 +70,13 @@ const A4 = { width: 595.3, height: 841.9 };
 /** Rough width of a text line: half an em per character (DejaVu Sans averages a little more than that for capitals, less for text). */
 const widthOf = (l: PdfLine): number => l.text.trimEnd().length * l.size * 0.5;
 
-/** Pairs of text lines on a page that are drawn over each other (overlapping boxes). */
+/**
+ * Pairs of text lines on a page that are drawn over each other (overlapping boxes). A chart's
+ * slanted category labels are left out: their boxes are not horizontal, so this measure is wrong for them.
+ */
 function overlaps(page: PdfPage): string[] {
   const out: string[] = [];
-  const ls = page.lines.filter((l) => l.text.trim() !== '');
+  const ls = page.lines.filter((l) => l.text.trim() !== '' && !l.rotated);
   for (let i = 0; i < ls.length; i += 1) {
     for (let j = i + 1; j < ls.length; j += 1) {
       const a = ls[i] as PdfLine;
@@ -85,11 +91,19 @@ function overlaps(page: PdfPage): string[] {
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
+/** One question of the chart (the first rule set's part of the JSON overview), fractions. */
+interface ChartRow {
+  readonly compliant: number | null;
+  readonly interval: readonly [number, number] | null;
+  readonly national: number | null;
+}
+
 interface Printed {
   readonly pages: Record<(typeof SHEETS)[number], PdfPage[]>;
   readonly tables: readonly string[];
   readonly overview: readonly string[];
   readonly memo: readonly string[];
+  readonly chart: readonly ChartRow[];
 }
 
 /**
@@ -105,7 +119,12 @@ async function printAll(inputs: Record<string, Uint8Array>): Promise<Record<stri
     fs.writeFileSync(input, bytes);
     const r = await runCli(['check', input, '--json', '--today', '23-11-2026']);
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { tables: { id: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      tables: { id: string }[];
+      overview: (ChartRow & { ruleset: string })[];
+    };
+    const first = json.overview[0]?.ruleset;
+    const pct = (v: number | null): number | null => (v === null ? null : v / 100);
     const result = fs.readFileSync(path.join(dir, `${name}-resultat.xlsx`));
     const wb = await loadXlsx(path.join(dir, `${name}-resultat.xlsx`));
     const column = (sheet: string, from: number): string[] => {
@@ -120,6 +139,13 @@ async function printAll(inputs: Record<string, Uint8Array>): Promise<Record<stri
       tables: json.tables.map((t) => t.id),
       overview: column('Overblik', 4).filter((t) => /^\d+\.\d+ /.test(t)),
       memo: column('Notat', 1),
+      chart: json.overview
+        .filter((o) => o.ruleset === first)
+        .map((o) => ({
+          compliant: pct(o.compliant),
+          interval: o.interval === null ? null : [o.interval[0] / 100, o.interval[1] / 100],
+          national: pct(o.national),
+        })),
     };
     for (const s of SHEETS) {
       const file = path.join(dir, `${name}-${s}.xlsx`);
@@ -206,6 +232,58 @@ describe('the result sheets print as a manager hands them on (LibreOffice headle
     for (const q of p.overview) expect(text).toContain(squeeze(q));
     expect(overlaps(page)).toEqual([]);
   });
+
+  it.each(inputs)(
+    "%s: Overblik's page has the chart below the table: its title, a bar per value at its height, the interval as error bars",
+    (name) => {
+      const p = printed[name] as Printed;
+      const page = p.pages.Overblik[0] as PdfPage;
+      const tableEnd = page.lines.find((l) => / gennemgået$/.test(l.text.trim())) as PdfLine;
+      expect(tableEnd).toBeDefined();
+      const title = page.lines.filter((l) => l.text.trim() === CHART_TITLE);
+      expect(title).toHaveLength(1);
+      expect((title[0] as PdfLine).y).toBeLessThan(tableEnd.y);
+      // The bars: filled paths in each series' colour standing on one baseline (the legend's
+      // swatches stand elsewhere), left to right in the order of the questions.
+      const fills = (rgb: string): PdfPath[] =>
+        page.fills.filter((f) => f.rgb === rgb && f.top - f.bottom > 0.5).sort((a, b) => a.left - b.left);
+      const bottoms = fills('1F4E79').map((f) => Math.round(f.bottom));
+      const count = (y: number): number => bottoms.filter((x) => x === y).length;
+      const base = [...bottoms].sort((a, b) => count(b) - count(a))[0];
+      const bars = (rgb: string): PdfPath[] => fills(rgb).filter((f) => Math.round(f.bottom) === base);
+      const overholdt = bars('1F4E79');
+      const shown = p.chart.filter((c) => (c.compliant ?? 0) > 0);
+      expect(overholdt).toHaveLength(shown.length);
+      expect(bars('A5A5A5')).toHaveLength(p.chart.filter((c) => (c.national ?? 0) > 0).length);
+      const baseline = (overholdt[0] as PdfPath).bottom;
+      // Points per 100 %, from the tallest bar; every bar's height is its value on that scale.
+      const tallest = Math.max(...shown.map((c) => c.compliant as number));
+      const scale = Math.max(...overholdt.map((b) => b.top - b.bottom)) / tallest;
+      overholdt.forEach((b, i) => {
+        expect(b.top).toBeLessThan(tableEnd.y);
+        expect((b.top - b.bottom) / scale).toBeCloseTo(shown[i]?.compliant as number, 1);
+      });
+      // Each bar with an interval has a black vertical stroke through its middle from fra to til.
+      let whiskers = 0;
+      overholdt.forEach((b, i) => {
+        const iv = shown[i]?.interval;
+        if (!iv) return;
+        const mid = (b.left + b.right) / 2;
+        const line = page.strokes.find(
+          (s) =>
+            s.rgb === '000000' &&
+            Math.abs(s.left - mid) < 1 &&
+            Math.abs(s.right - mid) < 1 &&
+            s.top - s.bottom > 1,
+        );
+        expect(line).toBeDefined();
+        expect(((line as PdfPath).bottom - baseline) / scale).toBeCloseTo(iv[0], 1);
+        expect(((line as PdfPath).top - baseline) / scale).toBeCloseTo(iv[1], 1);
+        whiskers += 1;
+      });
+      expect(whiskers).toBeGreaterThan(0);
+    },
+  );
 
   it.each(inputs)('%s: Notat prints every paragraph whole, lines wrapped and not over each other', (name) => {
     const p = printed[name] as Printed;

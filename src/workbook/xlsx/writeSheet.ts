@@ -50,11 +50,13 @@ export function cellXml(ref: string, w: CellWrite, p = ''): string {
 export interface ColWidth {
   readonly col: number;
   readonly width: number;
+  /** A hidden column (a chart's helper cells). */
+  readonly hidden?: boolean;
 }
 
 /** The <col> elements of a <cols> with `widths` set for their columns (other ranges split around them). */
 export function mergeCols(existing: readonly ColAttrs[], widths: readonly ColWidth[], p: string): string {
-  const ours = new Map(widths.map((w) => [w.col, w.width]));
+  const ours = new Map(widths.map((w) => [w.col, w]));
   const out: ColAttrs[] = [];
   for (const c of existing) {
     let start = c.min;
@@ -65,12 +67,13 @@ export function mergeCols(existing: readonly ColAttrs[], widths: readonly ColWid
       }
     }
   }
-  for (const [col, width] of ours) {
+  for (const [col, w] of ours) {
     out.push({
       min: col,
       max: col,
       rest: [
-        ['width', String(width)],
+        ['width', String(w.width)],
+        ...(w.hidden ? [['hidden', '1'] as const] : []),
         ['customWidth', '1'],
       ],
     });
@@ -89,6 +92,8 @@ export interface NewSheet {
   readonly page?: PageSetup;
   /** Row heights in points (custom heights), by 1-based row. */
   readonly rowHeights?: ReadonlyMap<number, number>;
+  /** The relationship id of the sheet's drawing (its chart), written as <drawing> after the print setup. */
+  readonly drawingRelId?: string;
 }
 
 /** OOXML paper size codes (ECMA-376 Part 1, §18.3.1.63): 9 = A4. */
@@ -148,14 +153,15 @@ export function newSheetXml(sheet: NewSheet): string {
           .join('')}</dataValidations>`
       : '';
   // Element order per the schema (CT_Worksheet): sheetPr, dimension, sheetViews, sheetFormatPr,
-  // cols, sheetData, …, dataValidations, …, pageMargins, pageSetup.
+  // cols, sheetData, …, dataValidations, …, pageMargins, pageSetup, …, drawing.
   const print = pageXml(sheet.page);
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${print.sheetPr}` +
     `<dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>` +
     `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}` +
-    `<sheetData>${rows.join('')}</sheetData>${dv}${print.tail}</worksheet>`
+    `<sheetData>${rows.join('')}</sheetData>${dv}${print.tail}` +
+    `${sheet.drawingRelId === undefined ? '' : `<drawing r:id="${escapeXml(sheet.drawingRelId)}"/>`}</worksheet>`
   );
 }
 
