@@ -472,7 +472,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         styles: styles.map((r) => pad(r, w, null)),
       },
     ],
-    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 10, 10, 15, 8, 12, 8],
+    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 17, 17, 15, 8, 12, 8],
     freezeRows: headerRow,
     visibility: 'visible',
     // The header row repeats on every printed page, as it stays frozen on screen.
