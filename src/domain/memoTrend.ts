@@ -1,4 +1,5 @@
 import { formatCount, formatPercent } from './numbers';
+import { lawName } from './overviewTrend';
 import { changePoints, crossLaw, type PreviousResult } from './previous';
 import type { OverviewRow } from './types';
 
@@ -11,9 +12,7 @@ import type { OverviewRow } from './types';
 /** The change the memo mentions (issue 12: "changes of 10 points or more"). */
 export const MEMO_TREND_POINTS = 10;
 
-/** The law a rule set's questions are asked under, for "sidst efter serviceloven". */
-const LAW: Readonly<Record<string, string>> = { 'SEL-2023': 'serviceloven', 'BL-2024': 'barnets lov' };
-const lawOf = (ruleset: string): string => LAW[ruleset] ?? ruleset;
+const lawOf = lawName;
 
 /** A fraction as the memo's whole percent; the small term keeps 0.145 from rounding to 14. */
 const whole = (f: number): number => Math.round(f * 100 + 1e-9);

@@ -1,3 +1,4 @@
+import { columnLetter } from './address';
 import { MIN_PUBLISHED_CASES } from './tables';
 import { findRuleSet, RULE_SETS, ruleSetForYear } from './rules';
 import { readSettings } from './settings';
@@ -55,17 +56,6 @@ function numberOf(c: Cell | undefined): number | null | 'bad' {
   return 'bad';
 }
 
-const colLetter = (col: number): string => {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
-
 const shown = (c: Cell | undefined): string =>
   typeof c === 'object' && c !== null && 'error' in c ? String(c.error) : JSON.stringify(c);
 
@@ -93,8 +83,10 @@ function findOverview(snapshot: Snapshot): SheetSnapshot | null {
  * wording is the same under both laws, the earlier workbook's own Indstillinger decides.
  */
 function singleRuleSet(snapshot: Snapshot, headers: readonly string[], today: Day): RuleSet {
-  const fits = RULE_SETS.filter((rs) => headers.every((h) => rs.questions.some((q) => q.columnHeader === h)));
-  if (fits.length === 1) return fits[0] as RuleSet;
+  const has = (rs: RuleSet, h: string): boolean => rs.questions.some((q) => q.columnHeader === h);
+  const known = headers.filter((h) => RULE_SETS.some((rs) => has(rs, h)));
+  const fits = RULE_SETS.filter((rs) => known.every((h) => has(rs, h)));
+  if (known.length > 0 && fits.length === 1) return fits[0] as RuleSet;
   const { settings } = readSettings(snapshot, {}, today);
   const forced = settings.regelsaet ? findRuleSet(settings.regelsaet) : null;
   return forced ?? ruleSetForYear(settings.afgoerelsesaar);
@@ -160,7 +152,7 @@ export function previousFromSnapshot(snapshot: Snapshot, file: string, today: Da
     const value = numberOf(cells[cCol]);
     if (value === 'bad' || (value !== null && (value < 0 || value > 1))) {
       return fail(
-        `Cellen ${sheetRef(sheet.name, `${colLetter(cCol)}${f.row + 1}`)} i "${file}" skal være en andel som værktøjet skrev den (fx 60%), men indeholder ${shown(cells[cCol])} – ${USE_RESULT}, uden at ændre tallene.`,
+        `Cellen ${sheetRef(sheet.name, `${columnLetter(cCol + 1)}${f.row + 1}`)} i "${file}" skal være en andel som værktøjet skrev den (fx 60%), men indeholder ${shown(cells[cCol])} – ${USE_RESULT}, uden at ændre tallene.`,
       );
     }
     const relevant = rCol < 0 ? null : numberOf(cells[rCol]);
