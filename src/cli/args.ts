@@ -16,6 +16,8 @@ export type Command =
       readonly offentliggoerelse: boolean;
       /** --ruleset: a rule set for every case (barnets-lov.md §1); null = by each decision date. */
       readonly ruleset: string | null;
+      /** --forrige: an earlier result (.xlsx or .json) to compare with (issue 12); read, never changed. */
+      readonly forrige: string | null;
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
@@ -26,6 +28,7 @@ export const USAGE = [
   'Brug:',
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
+  '                  [--forrige <tidligere-resultat.xlsx eller .json>]',
   '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer demo',
   '  barometer --help',
@@ -35,6 +38,7 @@ export const USAGE = [
   '          input-filen ændres aldrig).',
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
+  '  --forrige  Sammenligner med et tidligere resultat (Overblik får "Sidst" og "Ændring"); filen ændres ikke.',
   `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
   'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
@@ -61,7 +65,14 @@ export function parseDayArg(flag: string, text: string): Day {
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today', '--ruleset']);
+  const takesValue = new Set([
+    '--out',
+    '--kommune',
+    '--opgoerelsesdato',
+    '--today',
+    '--ruleset',
+    '--forrige',
+  ]);
   const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--force', '--help', '-h']);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -104,12 +115,16 @@ export function parseArgs(argv: readonly string[]): Command {
         '--opgoerelsesdato',
         '--offentliggoerelse',
         '--ruleset',
+        '--forrige',
         '--today',
       ]);
       if (positional.length < 2) throw usage('Angiv den .xlsx-fil, der skal kontrolleres');
       if (positional.length > 2) throw usage(`For mange argumenter: "${positional.slice(2).join(' ')}"`);
       const kommune = str('--kommune');
       if (kommune !== null && kommune.trim() === '') throw usage('--kommune må ikke være tom');
+      const forrige = str('--forrige');
+      if (forrige !== null && forrige.trim() === '')
+        throw usage('--forrige skal være stien til et tidligere resultat (.xlsx eller .json)');
       const opg = str('--opgoerelsesdato');
       const rs = str('--ruleset');
       const ruleset = rs === null ? null : findRuleSet(rs)?.id;
@@ -124,6 +139,7 @@ export function parseArgs(argv: readonly string[]): Command {
         opgoerelsesdato: opg === null ? null : parseDayArg('--opgoerelsesdato', opg),
         offentliggoerelse: flags.has('--offentliggoerelse'),
         ruleset,
+        forrige,
         today,
       };
     }
