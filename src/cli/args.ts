@@ -16,6 +16,8 @@ export type Command =
       readonly offentliggoerelse: boolean;
       /** --ruleset: a rule set for every case (barnets-lov.md §1); null = by each decision date. */
       readonly ruleset: string | null;
+      /** --forrige: an earlier result (.xlsx or .json) to compare with (issue 12); read, never changed. */
+      readonly forrige: string | null;
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
@@ -35,6 +37,7 @@ export const USAGE = [
   'Brug:',
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
+  '                  [--forrige <tidligere-resultat.xlsx eller .json>]',
   '  barometer saml <a.xlsx> <b.xlsx> … --out <samlet.xlsx> [--json] [--offentliggoerelse]',
   '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer demo',
@@ -45,6 +48,7 @@ export const USAGE = [
   '          input-filen ændres aldrig).',
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
+  '  --forrige  Sammenligner med et tidligere resultat (Overblik får "Sidst" og "Ændring"); filen ændres ikke.',
   `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
   'saml      Lægger flere kommuners sagsoversigter sammen (hver kontrolleres med sine egne indstillinger):',
   '          resultattabeller for alle, kommunerne side om side og en oversigt over filerne, kun antal –',
@@ -75,7 +79,14 @@ export function parseDayArg(flag: string, text: string): Day {
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today', '--ruleset']);
+  const takesValue = new Set([
+    '--out',
+    '--kommune',
+    '--opgoerelsesdato',
+    '--today',
+    '--ruleset',
+    '--forrige',
+  ]);
   const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--force', '--help', '-h']);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -118,12 +129,16 @@ export function parseArgs(argv: readonly string[]): Command {
         '--opgoerelsesdato',
         '--offentliggoerelse',
         '--ruleset',
+        '--forrige',
         '--today',
       ]);
       if (positional.length < 2) throw usage('Angiv den .xlsx-fil, der skal kontrolleres');
       if (positional.length > 2) throw usage(`For mange argumenter: "${positional.slice(2).join(' ')}"`);
       const kommune = str('--kommune');
       if (kommune !== null && kommune.trim() === '') throw usage('--kommune må ikke være tom');
+      const forrige = str('--forrige');
+      if (forrige !== null && forrige.trim() === '')
+        throw usage('--forrige skal være stien til et tidligere resultat (.xlsx eller .json)');
       const opg = str('--opgoerelsesdato');
       const rs = str('--ruleset');
       const ruleset = rs === null ? null : findRuleSet(rs)?.id;
@@ -138,6 +153,7 @@ export function parseArgs(argv: readonly string[]): Command {
         opgoerelsesdato: opg === null ? null : parseDayArg('--opgoerelsesdato', opg),
         offentliggoerelse: flags.has('--offentliggoerelse'),
         ruleset,
+        forrige,
         today,
       };
     }

@@ -5,6 +5,7 @@ import { evaluate } from '../domain/evaluate';
 import { toJson } from '../domain/json';
 import { countOf, formatCount, formatPercent, sager } from '../domain/numbers';
 import { planWrite } from '../domain/plan';
+import { changePoints } from '../domain/previous';
 import { redactCpr } from '../domain/redact';
 import { templatePlan } from '../domain/template';
 import type { Day, OverviewRow, Report, Settings } from '../domain/types';
@@ -23,6 +24,7 @@ import {
   sameFile,
   writeAtomic,
 } from './files';
+import { readPrevious } from './previousFile';
 import { processStdio, type Io } from './stdio';
 import { nodeZipCodec } from './zipCodec';
 
@@ -38,11 +40,19 @@ export function todayInCopenhagen(now: Date = new Date()): Day {
 }
 
 const pct = (x: number | null): string => (x === null ? '–' : formatPercent(Math.round(x * 100)));
+/** A change in percentage points with its sign and one decimal, Danish: "-20,0", "+11,8". */
+const points = (x: number | null): string =>
+  x === null
+    ? '–'
+    : `${x > 0 ? '+' : ''}${x.toLocaleString('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
 
 /** A compact Danish summary of the overview, one line per question. */
 export function summaryText(report: Report, outPath: string): string {
   const rows: OverviewRow[] = [...report.overview];
+  // With --forrige (issue 12) the earlier figure and the change follow, as in Overblik.
+  const trend = rows.some((o) => o.previous !== undefined);
   const head = ['Spørgsmål', 'Relevante', 'Ja', 'Nej, men', 'Nej', 'Overholdt'];
+  if (trend) head.push('Sidst', 'Ændring');
   const body = rows.map((o) => [
     o.columnHeader,
     formatCount(o.relevant),
@@ -50,6 +60,7 @@ export function summaryText(report: Report, outPath: string): string {
     formatCount(o.nejMen),
     formatCount(o.nej),
     pct(o.compliant),
+    ...(trend ? [pct(o.previous?.compliant ?? null), points(changePoints(o))] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (cells: string[]): string =>
@@ -127,6 +138,14 @@ async function check(
   if (cmd.out !== null) assertExtensionFits(cmd.out, macroEnabled, displayName);
   const outPath = cmd.out ?? defaultOutPath(cmd.input, macroEnabled);
   if (cmd.out === null) await refuseOut(outPath);
+  // The earlier result is read before anything is written, and never replaced by this run's result.
+  if (cmd.forrige !== null && (await sameFile(cmd.forrige, outPath))) {
+    throw new UserError(
+      `--forrige "${cmd.forrige}" er den fil, resultatet skal gemmes i – det tidligere resultat ændres aldrig; angiv et andet navn med --out, eller flyt det tidligere resultat.`,
+    );
+  }
+  const today = cmd.today ?? todayInCopenhagen();
+  const previous = cmd.forrige === null ? null : await readPrevious(cmd.forrige, today);
   // Decision: the CLI edits the package in place (XlsxPackageWorkbook) rather than through
   // ExcelJS's model, so every part it does not write (charts, pivot tables, images, comments,
   // other sheets, macros) reaches the output byte for byte, and a 100,000-case file is not re-serialised.
@@ -142,10 +161,10 @@ async function check(
   if (cmd.kommune !== null) overrides.kommune = cmd.kommune;
   if (cmd.opgoerelsesdato !== null) overrides.opgoerelsesdato = cmd.opgoerelsesdato;
   if (cmd.offentliggoerelse) overrides.offentliggoerelse = true;
-  const today = cmd.today ?? todayInCopenhagen();
   const result = evaluate(snapshot, {
     today,
     overrides,
+    previous,
     ...(cmd.ruleset === null ? {} : { ruleset: cmd.ruleset }),
   });
   if (!result.ok) {
@@ -214,6 +233,7 @@ async function demo(cmd: Extract<Command, { verb: 'demo' }>, io: Io): Promise<nu
       kommune: null,
       opgoerelsesdato: null,
       ruleset: null,
+      forrige: null,
       offentliggoerelse: false,
       today: cmd.today,
     },

@@ -2,6 +2,7 @@ import { a1, parseA1 } from './address';
 import { COLUMN_BY_ID } from './columns';
 import { correctVerdicts, readCorrections, resolveCorrections } from './corrections';
 import { buildMemo } from './memo';
+import { withPrevious, type PreviousResult } from './previous';
 import { byDecisionDate, readCases } from './records';
 import { RULE_SETS, findRuleSet, ruleSetForYear } from './rules';
 import { checkSelection } from './selection';
@@ -36,6 +37,8 @@ export interface EvaluateOptions {
   readonly overrides?: Partial<Settings>;
   /** A rule-set id that applies to every case (CLI --ruleset); default: the Regelsæt setting, else by decision date. */
   readonly ruleset?: string;
+  /** The earlier result to compare with (issue 12, --forrige; previous.ts). */
+  readonly previous?: PreviousResult | null;
 }
 
 const asFinal = (v: Verdict): FinalVerdict =>
@@ -230,7 +233,11 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
       ruleSet,
       cases: mine.length,
       tables: tablesFromCounts(ruleSet.questions, counts, settings, today, ruleSet),
-      overview: overviewFromCounts(ruleSet.questions, counts, settings, ruleSet),
+      overview: withPrevious(
+        overviewFromCounts(ruleSet.questions, counts, settings, ruleSet),
+        options.previous,
+        settings.offentliggoerelse,
+      ),
     };
   });
   const memo = buildMemo({
@@ -239,6 +246,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
     today,
     cases: records.length,
     corrected: resolved.corrected,
+    previous: options.previous ?? null,
   });
   for (const list of [selection.problems, log.problems, resolved.problems])
     for (const p of list) problems.push(p);

@@ -1,3 +1,4 @@
+import { changePoints } from './previous';
 import type { Problem, Report } from './types';
 
 /** The JSON object of `barometer check --json` (spec §9). */
@@ -41,6 +42,12 @@ export interface ReportJson {
     readonly compliant: number | null;
     readonly interval: readonly [number, number] | null;
     readonly national: number | null;
+    /** With --forrige (issue 12): the earlier Overholdt in percent, null when it has none. */
+    readonly previous?: number | null;
+    /** With --forrige: the change in percentage points (two decimals), null without both figures. */
+    readonly change?: number | null;
+    /** With --forrige, when the earlier figure was judged by the other law: its rule set. */
+    readonly previousRuleset?: string;
   }[];
   readonly verdicts: readonly {
     readonly ruleset: string;
@@ -103,6 +110,15 @@ export function toJson(report: Report): ReportJson {
       compliant: o.compliant === null ? null : percent2(o.compliant),
       interval: o.interval === null ? null : [percent2(o.interval[0]), percent2(o.interval[1])],
       national: o.national === null ? null : percent2(o.national),
+      ...(o.previous === undefined
+        ? {}
+        : {
+            previous: o.previous === null ? null : percent2(o.previous.compliant),
+            change: changePoints(o),
+            ...(o.previous !== null && o.previous.ruleset !== o.ruleset
+              ? { previousRuleset: o.previous.ruleset }
+              : {}),
+          }),
     })),
     verdicts: report.cases.map((c) => ({
       ruleset: c.ruleset,

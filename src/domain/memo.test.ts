@@ -1,7 +1,7 @@
 import { buildMemo, isMemoHeading, MEMO_CAVEAT } from './memo';
 import { BL_2024 } from './rules/bl2024';
 import { SEL_2023 } from './rules/sel2023';
-import { computeTables } from './tables';
+import { computeOverview, computeTables } from './tables';
 import type { RuleSet } from './types';
 import { day, settings } from './testing/records';
 
@@ -26,7 +26,7 @@ describe('buildMemo (spec §6, seed 003)', () => {
       'Børnesagsbarometer 2023 – Testrup Kommune, egen gennemgang 23-11-2025',
       'Testrup Kommune har gennemgået 6 sager med afgørelser truffet i 2021 efter Ankestyrelsens kriterier for Børnesagsbarometret.',
       '2. Faglig udredning',
-      '• Testrup Kommune har afsluttet den børnefaglige undersøgelse inden for 4 måneders fristen i 17% af sagerne (1 ud af 6 sager) (landsresultat 2023: 34%).',
+      '• Testrup Kommune har afsluttet den børnefaglige undersøgelse inden for 4 måneders fristen i 17% af sagerne (1 ud af 6 sager), usikkerhed 3–56% (landsresultat 2023: 34%).',
       MEMO_CAVEAT,
     ]);
   });
@@ -34,7 +34,7 @@ describe('buildMemo (spec §6, seed 003)', () => {
   test('Overholdt counts "Nej, men …" (seed 003: 9 Ja + 1 lovlig grund = 100%)', () => {
     const m = memo('2.2', [...Array(9).fill('Ja'), 'Nej, men lovlig grund']);
     expect(m).toContain(
-      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (10 ud af 10 sager).',
+      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (10 ud af 10 sager), usikkerhed 72–100%.',
     );
   });
 
@@ -112,7 +112,7 @@ describe('memo words and numbers (issue 11, item 5)', () => {
     const withNat = m.filter((l) => l.includes('landsresultat'));
     expect(withNat).toHaveLength(3); // 2023: 2.3, 3.8 and 6.13 (spec §7)
     expect(withNat[0]).toMatch(
-      /4 måneders fristen i \d+% af sagerne \(\d+ ud af 17 sager\) \(landsresultat 2023: 34%\)\.$/,
+      /4 måneders fristen i \d+% af sagerne \(\d+ ud af 17 sager\), usikkerhed \d+–\d+% \(landsresultat 2023: 34%\)\.$/,
     );
     expect(fullMemo(BL_2024, 17).join('\n')).not.toContain('landsresultat');
   });
@@ -125,7 +125,7 @@ describe('memo words and numbers (issue 11, item 5)', () => {
     const one = memo('2.2', ['Ja']);
     expect(one[1]).toContain('har gennemgået 1 sag med');
     expect(one).toContain(
-      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (1 ud af 1 sag).',
+      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (1 ud af 1 sag), usikkerhed 21–100%.',
     );
   });
 
@@ -152,4 +152,58 @@ describe('memo words and numbers (issue 11, item 5)', () => {
       BL_2024.partHeading,
     ]);
   });
+});
+
+describe('the 95 % interval in the memo (issue 12, item 1)', () => {
+  const withOverview = (ruleSet: RuleSet, answers: string[], id: string, over = {}) => {
+    const s = settings({ kommune: 'Testrup', undersoegelsesaar: 2024, ...over });
+    const list = cases(id, answers);
+    return buildMemo({
+      parts: [
+        {
+          ruleSet,
+          cases: answers.length,
+          tables: computeTables(ruleSet.questions, list, s, day('23-11-2025')),
+          overview: computeOverview(ruleSet.questions, list, s, ruleSet),
+        },
+      ],
+      settings: s,
+      today: day('23-11-2025'),
+      cases: answers.length,
+      corrected: 0,
+    });
+  };
+
+  test('3 of 5 reads "i 60% af sagerne (3 ud af 5 sager), usikkerhed 23–88%" (Wilson 23.07–88.24 %)', () => {
+    const m = withOverview(SEL_2023, ['Ja', 'Ja', 'Nej, men lovlig grund', 'Nej', 'Nej'], '2.2');
+    expect(m).toContain(
+      '• Testrup Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 60% af sagerne (3 ud af 5 sager), usikkerhed 23–88%.',
+    );
+  });
+
+  test('0 of 17 and 17 of 17 under BL-2024: the interval reaches the bound exactly', () => {
+    const none = withOverview(BL_2024, Array(17).fill('Nej'), '2.3');
+    expect(none.join('\n')).toContain('i 0% af sagerne (0 ud af 17 sager), usikkerhed 0–18%.');
+    const all = withOverview(BL_2024, Array(17).fill('Ja'), '2.3');
+    expect(all.join('\n')).toContain('i 100% af sagerne (17 ud af 17 sager), usikkerhed 82–100%.');
+  });
+
+  test('no clause for a suppressed result (Offentliggørelse, fewer than 6 cases)', () => {
+    const m = withOverview(SEL_2023, ['Ja', 'Nej'], '2.2', { offentliggoerelse: true });
+    expect(m.join('\n')).not.toContain('usikkerhed');
+    expect(m).toContain('• Resultatet for spørgsmål 2.2 er udeladt, fordi det bygger på færre end 6 sager.');
+  });
+
+  test.each([SEL_2023, BL_2024])(
+    'every result bullet of $id has one clause; the caveat says what it means',
+    (rs) => {
+      const m = fullMemo(rs, 17);
+      const results = m.filter((l) => l.startsWith('• ') && !l.startsWith('• Afgørelserne'));
+      for (const l of results) expect(l.match(/, usikkerhed \d+–\d+%/g)).toHaveLength(1);
+      expect(m.filter((l) => l.includes('usikkerhed'))).toHaveLength(results.length);
+      const last = m[m.length - 1] as string;
+      expect(last).toBe(MEMO_CAVEAT);
+      expect(last).toContain('med 95 % sikkerhed ligger et sted i det angivne spænd');
+    },
+  );
 });

@@ -1,7 +1,10 @@
 import { formatDay } from './days';
 import { formatCount, formatPercent, sager } from './numbers';
 import { percentOf } from './tables';
-import type { Day, RuleSet, Settings, TableResult } from './types';
+import { wilson } from './interval';
+import { trendLines } from './memoTrend';
+import type { PreviousResult } from './previous';
+import type { Day, OverviewRow, RuleSet, Settings, TableResult } from './types';
 
 /**
  * The memo text (spec §6), in the style of the board memo in seed 003: a heading, the case
@@ -11,9 +14,13 @@ import type { Day, RuleSet, Settings, TableResult } from './types';
  * count (barnets-lov.md §1). Deterministic; never a CPR number or a name.
  */
 
-/** The caveat of seed 000 ("Afgrænsning"), said for the municipality's own review. */
+/**
+ * The caveat of seed 000 ("Afgrænsning"), said for the municipality's own review, and what the
+ * "usikkerhed" of each bullet means (issue 12: the 95 % Wilson interval, interval.ts).
+ */
 export const MEMO_CAVEAT =
-  'Antallet af sager er for lille til, at resultaterne er generaliserbare på tværs af sagsbehandlingen i kommunen; der bør derfor ikke generaliseres fra stikprøven til hele kommunens sagsbehandling på området.';
+  'Antallet af sager er for lille til, at resultaterne er generaliserbare på tværs af sagsbehandlingen i kommunen; der bør derfor ikke generaliseres fra stikprøven til hele kommunens sagsbehandling på området. ' +
+  'Usikkerheden ved hvert resultat betyder, at kommunens sande andel med 95 % sikkerhed ligger et sted i det angivne spænd – jo færre sager, jo bredere spænd.';
 
 /** One rule set's results. */
 export interface MemoPart {
@@ -21,6 +28,8 @@ export interface MemoPart {
   /** Cases judged by this rule set. */
   readonly cases: number;
   readonly tables: readonly TableResult[];
+  /** Overblik rows of this part: their 95 % interval (and, with --forrige, earlier figure). */
+  readonly overview?: readonly OverviewRow[];
 }
 
 export interface MemoInput {
@@ -31,6 +40,8 @@ export interface MemoInput {
   readonly cases: number;
   /** Number of verdicts replaced by a reviewer's correction. */
   readonly corrected: number;
+  /** The earlier result compared with (issue 12, --forrige); the overview rows carry its figures. */
+  readonly previous?: PreviousResult | null;
 }
 
 /**
@@ -39,9 +50,24 @@ export interface MemoInput {
  * right after, so it stands on its own question.
  * @example andel(16, 17, 94, 'landsresultat 2023: 34%') → "i 94% af sagerne (16 ud af 17 sager) (landsresultat 2023: 34%)"
  */
-export function andel(x: number, n: number, p: number, national: string | null): string {
+export function andel(
+  x: number,
+  n: number,
+  p: number,
+  national: string | null,
+  interval: readonly [number, number] | null = null,
+): string {
   const share = `i ${formatPercent(p)} af sagerne (${formatCount(x)} ud af ${sager(n)})`;
-  return national === null ? share : `${share} (${national})`;
+  const sure = interval === null ? share : `${share}, ${usikkerhed(interval)}`;
+  return national === null ? sure : `${sure} (${national})`;
+}
+
+/**
+ * The interval clause of a bullet (issue 12), whole percents as the share: [0.2307, 0.8824] →
+ * "usikkerhed 23–88%".
+ */
+export function usikkerhed([lo, hi]: readonly [number, number]): string {
+  return `usikkerhed ${formatCount(Math.round(lo * 100))}–${formatPercent(Math.round(hi * 100))}`;
 }
 
 /**
@@ -82,10 +108,13 @@ function chapterLines(part: MemoPart, k: string, edition: number): string[] {
       const x = t.rows.filter((r) => q.compliantRows.includes(r.label)).reduce((s, r) => s + r.count, 0);
       const p = percentOf(x, t.total);
       const nat = ruleSet.nationalFigure(edition, q.id);
+      // The overview's interval; a caller without overview rows gets the same formula on the same counts.
+      const row = part.overview?.find((o) => o.id === q.id);
+      const interval = row === undefined ? wilson(x, t.total) : row.interval;
       const phrase = ruleSet.memoPhrases[q.id] ?? `{K} har overholdt kravet i spørgsmål ${q.id} {andel}.`;
       const text = phrase
         .replace('{K}', k)
-        .replace('{andel}', andel(x, t.total, p, nat === null ? null : nat.label));
+        .replace('{andel}', andel(x, t.total, p, nat === null ? null : nat.label, interval));
       bullets.push(`• ${text}`);
     }
     if (bullets.length === 0) continue;
@@ -118,6 +147,13 @@ export function buildMemo(input: MemoInput): string[] {
       out.push(...chapterLines(part, k, edition));
     }
   }
+  if (input.previous)
+    out.push(
+      ...trendLines(
+        parts.flatMap((p) => p.overview ?? []),
+        input.previous,
+      ),
+    );
   out.push(MEMO_CAVEAT);
   return out;
 }

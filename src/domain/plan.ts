@@ -2,6 +2,7 @@ import { columnLetter } from './address';
 import { withOverviewChart } from './chartPlan';
 import { formatDay } from './days';
 import { isMemoHeading } from './memo';
+import { trendColumns } from './overviewTrend';
 import { formatCount, sager } from './numbers';
 import {
   buildMetaSheet,
@@ -416,15 +417,24 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     `Overblik – ${kommuneText(report)}, egen gennemgang ${formatDay(report.today)}`,
   ];
   const headerRow = 3;
-  const values: PlanValue[][] = [title, [], [...OVERVIEW_HEADERS]];
-  const styles: (StyleId | null)[][] = [
-    ['memo-heading'],
-    [],
-    OVERVIEW_HEADERS.map((): StyleId => 'table-header'),
-  ];
+  const trend = trendColumns(report.overview);
+  const headers = [...OVERVIEW_HEADERS, ...trend.headers];
+  const values: PlanValue[][] = [title, [], headers];
+  const styles: (StyleId | null)[][] = [['memo-heading'], [], headers.map((): StyleId => 'table-header')];
   const row = (o: OverviewRow): void => {
     const [lo, hi] = o.interval ?? [null, null];
-    values.push([o.columnHeader, o.compliant, o.national, lo, hi, o.relevant, o.ja, o.nejMen, o.nej]);
+    values.push([
+      o.columnHeader,
+      o.compliant,
+      o.national,
+      lo,
+      hi,
+      o.relevant,
+      o.ja,
+      o.nejMen,
+      o.nej,
+      ...trend.values(o),
+    ]);
     styles.push([
       'table-row',
       'percent',
@@ -435,6 +445,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
       'table-row',
       'table-row',
       'table-row',
+      ...trend.styles,
     ]);
   };
   const mixed = report.rulesets.length > 1;
@@ -460,8 +471,12 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     ]);
     styles.push(['source']);
   }
+  for (const note of trend.notes) {
+    values.push([note]);
+    styles.push(['source']);
+  }
   const longest = report.overview.reduce((m, o) => Math.max(m, o.columnHeader.length), 10);
-  const w = OVERVIEW_HEADERS.length;
+  const w = headers.length;
   const sheet: SheetBuild = {
     name,
     blocks: [
@@ -472,7 +487,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         styles: styles.map((r) => pad(r, w, null)),
       },
     ],
-    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 17, 17, 15, 8, 12, 8],
+    columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 17, 17, 15, 8, 12, 8, ...trend.widths],
     freezeRows: headerRow,
     visibility: 'visible',
     // The header row repeats on every printed page, as it stays frozen on screen.

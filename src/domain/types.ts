@@ -514,6 +514,11 @@ export interface OverviewRow {
   /** National figure as a fraction, or null when §7 has none. */
   readonly national: number | null;
   readonly nationalLabel: string | null;
+  /**
+   * Trend (issue 12, --forrige): the earlier Overholdt of the question (fraction) and the rule set it
+   * was judged by; null when the earlier result has no figure for it; absent when nothing was compared.
+   */
+  readonly previous?: { readonly compliant: number; readonly ruleset: string } | null;
 }
 
 export interface CaseSheetInfo {

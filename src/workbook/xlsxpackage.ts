@@ -265,10 +265,13 @@ export class XlsxPackageWorkbook implements WorkbookPort, PartReader {
   // Reading
   // -------------------------------------------------------------------------
 
-  async readSnapshot(): Promise<Snapshot> {
+  /** `also`: further sheets to read by name (the trend reads an earlier result's Overblik, issue 12). */
+  async readSnapshot(also: (name: string) => boolean = () => false): Promise<Snapshot> {
     const wb = this.workbook();
     if (wb === null) throw new UserError(DAMAGED_XLSX);
-    const wanted = sheetsToRead(wb.sheets.map((s) => ({ ...s, visible: s.state === 'visible' })));
+    const all = wb.sheets.map((s) => ({ ...s, visible: s.state === 'visible' }));
+    const base = sheetsToRead(all);
+    const wanted = all.filter((s) => base.includes(s) || also(s.name));
     let shared: readonly string[] | null = null;
     let formats: string[] | null = null;
     const sheets: Record<string, SheetSnapshot> = {};

@@ -50,17 +50,19 @@ describe('Ishøj fixture reproduces seed 000', () => {
   test('the memo says the seed 003 figures', () => {
     const memo = report.memo.join('\n');
     expect(memo).toContain(
-      'Ishøj Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (10 ud af 10 sager).',
+      'Ishøj Kommune har overholdt kravet om udarbejdelse af en børnefaglig undersøgelse i 100% af sagerne (10 ud af 10 sager), usikkerhed 72–100%.',
     );
     expect(memo).toContain(
-      'inden for 4 måneders fristen i 17% af sagerne (1 ud af 6 sager) (landsresultat 2023: 34%).',
-    );
-    expect(memo).toContain('i 21% af sagerne (3 ud af 14 sager) (landsresultat 2023: 61%).');
-    expect(memo).toContain(
-      'Ishøj Kommune har udarbejdet en handleplan for indsatsen i 87% af sagerne (13 ud af 15 sager).',
+      'inden for 4 måneders fristen i 17% af sagerne (1 ud af 6 sager), usikkerhed 3–56% (landsresultat 2023: 34%).',
     );
     expect(memo).toContain(
-      'Ishøj Kommune har overholdt kravet om opfølgning inden for de første 3 måneder i 60% af sagerne (3 ud af 5 sager)',
+      'i 21% af sagerne (3 ud af 14 sager), usikkerhed 8–48% (landsresultat 2023: 61%).',
+    );
+    expect(memo).toContain(
+      'Ishøj Kommune har udarbejdet en handleplan for indsatsen i 87% af sagerne (13 ud af 15 sager), usikkerhed 62–96%.',
+    );
+    expect(memo).toContain(
+      'Ishøj Kommune har overholdt kravet om opfølgning inden for de første 3 måneder i 60% af sagerne (3 ud af 5 sager), usikkerhed 23–88%',
     );
   });
 });

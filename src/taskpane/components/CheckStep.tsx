@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Button } from '@fluentui/react-components';
 import type { Problem } from '../../domain/types';
 import { OverviewChart, OverviewTable } from './Chart';
+import { ComparePrevious } from './ComparePrevious';
 import { InlineNotice } from './InlineNotice';
 import { ProblemsList, SEVERITY_LABEL } from './ProblemsList';
 import { groupByLaw } from '../services/parts';
@@ -81,6 +82,7 @@ export function CheckStep(props: {
               </div>
             </div>
           ))}
+          <ComparePrevious pane={pane} />
           <h2 className={s.stepHeading} id="problemer-titel">{`Problemer (${check.problems.length})`}</h2>
           <ProblemsList
             problems={check.problems}

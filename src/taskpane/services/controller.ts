@@ -12,11 +12,12 @@ import {
   type ReviewTarget,
   type WallClock,
 } from '../../domain/review';
+import type { PreviousResult } from '../../domain/previous';
 import { UserError, type WorkbookPort } from '../../workbook/port';
 
 /** The pure core the controller drives (bound to src/domain in core.ts; injected for tests). */
 export interface Core {
-  evaluate(snapshot: Snapshot, options: { today: Day }): EvaluateResult;
+  evaluate(snapshot: Snapshot, options: { today: Day; previous?: PreviousResult | null }): EvaluateResult;
   planWrite(report: Report, snapshot: Snapshot): WritePlan;
   /** The template's sheets for this workbook (throws a UserError when it already has a case sheet). */
   templatePlan(snapshot: Snapshot, today: Day): WritePlan;
@@ -92,6 +93,8 @@ export class BarometerController {
   private latest: Report | null = null;
   /** Addresses the pane selected whose selection event has not come back yet. */
   private readonly echoes: string[] = [];
+  /** The earlier result every evaluation is compared with ("Sammenlign med tidligere resultat"). */
+  private previous: PreviousResult | null = null;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -108,6 +111,11 @@ export class BarometerController {
   /** True when the workbook reports the user's selections (Excel), so a row can open its case. */
   get canWatchSelection(): boolean {
     return typeof this.port.watchSelection === 'function';
+  }
+
+  /** Compares every later check with this earlier result (issue 12), or with none again (null). */
+  setPrevious(previous: PreviousResult | null): void {
+    this.previous = previous;
   }
 
   /** Writes the empty Sagsoversigt and Indstillinger sheets. Returns the plan's problems. */
@@ -284,7 +292,7 @@ export class BarometerController {
   }
 
   private evaluateOrThrow(snapshot: Snapshot): Report {
-    const result = this.core.evaluate(snapshot, { today: this.today() });
+    const result = this.core.evaluate(snapshot, { today: this.today(), previous: this.previous });
     if (!result.ok) throw new UserError(result.error.message, 2);
     this.latest = result.report;
     return result.report;

@@ -39,7 +39,7 @@ export function settingsSheet(rows: SheetBuild['blocks'][number]['values']): She
 
 /** The pure core bound for the task pane. */
 export const core: Core = {
-  evaluate: (snapshot, { today }) => evaluate(snapshot, { today }),
+  evaluate: (snapshot, { today, previous }) => evaluate(snapshot, { today, previous: previous ?? null }),
   planWrite: (report, snapshot) => planWrite(report, snapshot),
   templatePlan(snapshot, today) {
     // Decision: never replace a person's case list; the template goes only into a workbook without one.

@@ -1,7 +1,8 @@
 import { caseList, caseView, type CaseListItem, type CaseView } from '../../domain/caseview';
 import { formatCount, sager } from '../../domain/numbers';
 import type { ReviewAction, ReviewTarget } from '../../domain/review';
-import type { OverviewRow, Problem, Report, Settings, TableResult } from '../../domain/types';
+import type { Day, OverviewRow, Problem, Report, Settings, TableResult } from '../../domain/types';
+import { todayInCopenhagen } from '../today';
 import { UserError } from '../../workbook/port';
 import type { BarometerController, Phase, RunResult, SettingsForm } from './controller';
 import { parseDayText } from './parseDay';
@@ -53,6 +54,12 @@ export interface PaneController {
   review(target: ReviewTarget, action: ReviewAction, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
   approveRest(sagsnr: number, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
   saveInitials(text: string): Promise<string>;
+  /**
+   * "Sammenlign med tidligere resultat" (issue 12): reads an earlier result (.xlsx or .json, its
+   * bytes; the file is never written) for the checks that follow; null bytes end the comparison.
+   * Resolves to the file's name; a file that cannot be used rejects with a UserError naming it.
+   */
+  compare(bytes: ArrayBuffer | null, name: string): Promise<string | null>;
   selectProblem(problem: Problem): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   selectCase(index: number): Promise<void>;
@@ -81,7 +88,10 @@ export const progressText = (r: PaneReport): string =>
   `${formatCount(r.reviewed)} af ${sager(r.caseCount)} gennemgået`;
 
 /** The controller bound for the pane: keeps the latest full report for case views and selections. */
-export function localPaneController(c: BarometerController): PaneController {
+export function localPaneController(
+  c: BarometerController,
+  today: () => Day = () => todayInCopenhagen(new Date()),
+): PaneController {
   let latest: Report | null = null;
   const keep = (run: RunResult): PaneReport => {
     latest = run.report;
@@ -122,6 +132,16 @@ export function localPaneController(c: BarometerController): PaneController {
       const initials = await c.saveInitials(text);
       if (latest) latest = { ...latest, settings: { ...latest.settings, initialer: initials } };
       return initials;
+    },
+    compare: async (bytes, name) => {
+      if (bytes === null) {
+        c.setPrevious(null);
+        return null;
+      }
+      // Its own chunk: the package editor is not loaded in Excel unless a comparison is asked for.
+      const { previousFromBytes } = await import(/* webpackChunkName: "previous" */ './previousBytes');
+      c.setPrevious(await previousFromBytes(bytes, name, today()));
+      return name;
     },
     selectProblem: (p) => c.select(p),
     selectCell: (sheet, address) => c.selectCell(sheet, address),

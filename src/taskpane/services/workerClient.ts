@@ -92,6 +92,7 @@ export function workerController(rpc: WorkerRpc, opened: OpenedSession): PaneCon
     review: (target, action, onPhase) => rpc.call('review', [target, action], onPhase),
     approveRest: (sagsnr, onPhase) => rpc.call('approveRest', [sagsnr], onPhase),
     saveInitials: call('saveInitials'),
+    compare: (bytes, name) => rpc.call('compare', [bytes, name], undefined, bytes ? [bytes] : []),
     selectProblem: async () => undefined,
     selectCell: async () => undefined,
     selectCase: async () => undefined,

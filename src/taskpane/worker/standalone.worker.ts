@@ -63,6 +63,7 @@ const handlers: Record<string, Handler> = {
   inspect: () => current().inspect(),
   caseView: ([index]) => current().caseView(index as number),
   saveInitials: ([text]) => current().saveInitials(text as string),
+  compare: ([bytes, name]) => current().compare(bytes as ArrayBuffer | null, name as string),
 };
 
 self.onmessage = (e: MessageEvent<WorkerCall>) => void answer(e.data);
