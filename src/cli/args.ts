@@ -20,6 +20,13 @@ export type Command =
       readonly today: Day | null;
     }
   | { readonly verb: 'template'; readonly out: string; readonly force: boolean }
+  | {
+      readonly verb: 'forsider';
+      readonly input: string;
+      readonly out: string | null;
+      readonly force: boolean;
+      readonly today: Day | null;
+    }
   | { readonly verb: 'demo'; readonly today: Day | null; readonly json: boolean };
 
 export const USAGE = [
@@ -27,6 +34,7 @@ export const USAGE = [
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
   '  barometer template <ny-fil.xlsx> [--force]',
+  '  barometer forsider <fil.xlsx> [--out <sagsforsider.xlsx>] [--force]',
   '  barometer demo',
   '  barometer --help',
   '',
@@ -37,6 +45,8 @@ export const USAGE = [
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
   `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
   'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
+  'forsider  Opretter en sagsforside (Bilag 2) pr. sag i en ny fil (standard: <fil>-sagsforsider.xlsx);',
+  '          filen indeholder børnenes navne og cpr-numre; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
   '',
   'Afslutningskoder: 0 = kørt (der kan være problemer), 1 = forkert brug eller fil kan ikke læses,',
@@ -132,12 +142,24 @@ export function parseArgs(argv: readonly string[]): Command {
       if (positional.length !== 2)
         throw usage('Angiv navnet på den nye fil, fx "barometer template sager.xlsx"');
       return { verb: 'template', out: positional[1] as string, force: flags.has('--force') };
+    case 'forsider':
+      only(['--out', '--force', '--today']);
+      if (positional.length < 2)
+        throw usage('Angiv den .xlsx-fil med sagsoversigten, der skal have forsider');
+      if (positional.length > 2) throw usage(`For mange argumenter: "${positional.slice(2).join(' ')}"`);
+      return {
+        verb: 'forsider',
+        input: positional[1] as string,
+        out: str('--out'),
+        force: flags.has('--force'),
+        today,
+      };
     case 'demo':
       only(['--today', '--json']);
       if (positional.length !== 1) throw usage('"demo" tager ingen filnavne');
       return { verb: 'demo', today, json: flags.has('--json') };
     case undefined:
-      throw usage('Angiv en kommando: check, template eller demo');
+      throw usage('Angiv en kommando: check, template, forsider eller demo');
     default:
       throw usage(`Ukendt kommando "${verb}"`);
   }

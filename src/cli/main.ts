@@ -13,6 +13,7 @@ import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
 import { assertXlsxSignature, isMacroEnabled } from '../workbook/fileErrors';
 import { UserError } from '../workbook/port';
 import { parseArgs, USAGE, type Command } from './args';
+import { forsider } from './forsider';
 import {
   copyFile,
   defaultOutPath,
@@ -232,6 +233,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       return await template(cmd, io);
     case 'demo':
       return await demo(cmd, io);
+    case 'forsider':
+      return await forsider(cmd, io, todayInCopenhagen);
   }
 }
 
