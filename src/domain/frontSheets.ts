@@ -205,7 +205,7 @@ export function frontSheetsPlan(report: Report): FrontSheets {
 
     const rows: Row[] = [
       row([HEADING_1, null, null], ['chapter', null, null]),
-      row([HEADING_2, null, null], ['memo-heading', null, null]),
+      row([HEADING_2, null, null], ['table-title', null, null]),
       row([null, null, null]),
       row([`Kommune: ${kommune ?? BLANK}`, null, null], ['memo-heading', null, null]),
       row([null, null, null]),
@@ -218,7 +218,7 @@ export function frontSheetsPlan(report: Report): FrontSheets {
       row([null, null, null]),
       row([MEASURE_PROMPT, null, 'Marker med X'], ['table-header', 'table-header', 'table-header']),
       ...lines.map((l) =>
-        row([l.name, l.reference, l === marked ? MARK : null], ['table-row', 'table-row', 'table-row']),
+        row([l.name, l.reference, l === marked ? MARK : null], ['memo-text', 'memo-text', 'memo-text']),
       ),
       row([null, null, null]),
       row([REMARK_LABEL, null, null], ['memo-text', null, null]),
@@ -230,7 +230,8 @@ export function frontSheetsPlan(report: Report): FrontSheets {
     return {
       name,
       blocks: [{ row: 1, col: 1, values: rows.map((r) => r.values), styles: rows.map((r) => r.styles) }],
-      columnWidths: [48, 36, 14],
+      // Narrow enough to print near full size on A4 portrait; long measure names wrap in their cell.
+      columnWidths: [34, 28, 10],
       freezeRows: 0,
       visibility: 'visible',
       page: PAGE,
