@@ -172,6 +172,9 @@ describe('frontSheetsPlan', () => {
       expect(w.message).toMatch(/Kommune|Sag/);
     }
     expect(warnings[3]?.message).toContain('nummerér sagerne 1-3');
+    expect(warnings[1]?.message).toBe(
+      `Sag 1: "Foranstaltning" kan ikke læses i Sagsoversigt!${col('foranstaltning')}2, så ingen foranstaltning er markeret på forsiden; ret foranstaltningen i Sagsoversigt, eller sæt krydset i hånden.`,
+    );
   });
 
   it('a Sag nummer used twice is left open on both sheets', () => {

@@ -154,11 +154,11 @@ export function frontSheetsPlan(report: Report): FrontSheets {
 
   const sheets = ordered.map(({ c, x }): SheetBuild => {
     const name = x === null ? `Sag i række ${c.row}` : `Sag ${x}`;
-    const open = (id: ColumnId, what: string, todo: string): void => {
+    const open = (id: ColumnId, what: string, todo: string, left = 'feltet er efterladt tomt'): void => {
       warnings.push({
         frontSheet: name,
         source: where(c, id),
-        message: `${name}: ${what} i ${where(c, id)}, så feltet er efterladt tomt på forsiden; ${todo}`,
+        message: `${name}: ${what} i ${where(c, id)}, så ${left} på forsiden; ${todo}`,
       });
     };
     if (x === null) {
@@ -200,6 +200,7 @@ export function frontSheetsPlan(report: Report): FrontSheets {
           ? '"Foranstaltning" kan ikke læses'
           : `"${COLUMN_BY_ID.foranstaltning.header}" mangler`,
         'ret foranstaltningen i Sagsoversigt, eller sæt krydset i hånden.',
+        'ingen foranstaltning er markeret',
       );
     }
 
