@@ -10,6 +10,10 @@ import ExcelJS from 'exceljs';
 
 export async function frontSheetsSteps({ page, axeCheck, artifacts, cases }) {
   console.log('"Opret sagsforsider (Bilag 2)" asks first, then downloads the front sheets');
+  // The previous step's toast ("Resultatet er hentet") is gone first: axe judges colours at rest.
+  await page
+    .getByText('Resultatet er hentet', { exact: true })
+    .waitFor({ state: 'detached', timeout: 30_000 });
   const ask = page.getByRole('button', { name: 'Opret sagsforsider (Bilag 2)', exact: true });
   await ask.click();
   const question = page.getByRole('group', { name: 'Filen indeholder børnenes navne og cpr-numre' });
