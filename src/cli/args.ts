@@ -31,6 +31,13 @@ export type Command =
       readonly today: Day | null;
     }
   | { readonly verb: 'template'; readonly out: string; readonly force: boolean }
+  | {
+      readonly verb: 'forsider';
+      readonly input: string;
+      readonly out: string | null;
+      readonly force: boolean;
+      readonly today: Day | null;
+    }
   | { readonly verb: 'demo'; readonly today: Day | null; readonly json: boolean };
 
 export const USAGE = [
@@ -40,6 +47,7 @@ export const USAGE = [
   '                  [--forrige <tidligere-resultat.xlsx eller .json>]',
   '  barometer saml <a.xlsx> <b.xlsx> … --out <samlet.xlsx> [--json] [--offentliggoerelse]',
   '  barometer template <ny-fil.xlsx> [--force]',
+  '  barometer forsider <fil.xlsx> [--out <sagsforsider.xlsx>] [--force]',
   '  barometer demo',
   '  barometer --help',
   '',
@@ -55,6 +63,8 @@ export const USAGE = [
   '          ingen sagsoplysninger. Samme kommune to gange tælles kun én gang; input-filerne ændres aldrig.',
   '  --offentliggoerelse  Udelader tabeller og kommunefelter med færre end 6 sager.',
   'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
+  'forsider  Opretter en sagsforside (Bilag 2) pr. sag i en ny fil (standard: <fil>-sagsforsider.xlsx);',
+  '          filen indeholder børnenes navne og cpr-numre; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
   '',
   'Afslutningskoder: 0 = kørt (der kan være problemer), 1 = forkert brug eller fil kan ikke læses,',
@@ -185,12 +195,24 @@ export function parseArgs(argv: readonly string[]): Command {
       if (positional.length !== 2)
         throw usage('Angiv navnet på den nye fil, fx "barometer template sager.xlsx"');
       return { verb: 'template', out: positional[1] as string, force: flags.has('--force') };
+    case 'forsider':
+      only(['--out', '--force', '--today']);
+      if (positional.length < 2)
+        throw usage('Angiv den .xlsx-fil med sagsoversigten, der skal have forsider');
+      if (positional.length > 2) throw usage(`For mange argumenter: "${positional.slice(2).join(' ')}"`);
+      return {
+        verb: 'forsider',
+        input: positional[1] as string,
+        out: str('--out'),
+        force: flags.has('--force'),
+        today,
+      };
     case 'demo':
       only(['--today', '--json']);
       if (positional.length !== 1) throw usage('"demo" tager ingen filnavne');
       return { verb: 'demo', today, json: flags.has('--json') };
     case undefined:
-      throw usage('Angiv en kommando: check, saml, template eller demo');
+      throw usage('Angiv en kommando: check, saml, forsider, template eller demo');
     default:
       throw usage(`Ukendt kommando "${verb}"`);
   }

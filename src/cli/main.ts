@@ -14,6 +14,7 @@ import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
 import { assertXlsxSignature, isMacroEnabled } from '../workbook/fileErrors';
 import { UserError } from '../workbook/port';
 import { parseArgs, USAGE, type Command } from './args';
+import { forsider } from './forsider';
 import { saml } from './saml';
 import {
   copyFile,
@@ -255,6 +256,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       return await template(cmd, io);
     case 'demo':
       return await demo(cmd, io);
+    case 'forsider':
+      return await forsider(cmd, io, todayInCopenhagen);
   }
 }
 

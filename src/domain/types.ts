@@ -700,8 +700,10 @@ export interface SheetBuild {
 export interface PageSetup {
   readonly paper: 'A4';
   readonly orientation: 'portrait' | 'landscape';
-  /** Pages wide the sheet is scaled to (1 = every column on one page); height is free. */
+  /** Pages wide the sheet is scaled to (1 = every column on one page). */
   readonly fitToWidth: number;
+  /** Pages tall the sheet is scaled to (1 = one page, the front sheets); absent or 0 = free. */
+  readonly fitToHeight?: number;
   /** Rows (1-based, inclusive) printed at the top of every page (print titles). */
   readonly repeatRows?: readonly [number, number];
   /** Margins in inches (the OOXML unit; Office.js takes points = inches × 72). */

@@ -215,14 +215,14 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
   return wb.worksheets.find((ws) => ws.name === name);
 }
 
-/** The plan's print setup as ExcelJS's: paper 9 = A4; fitToHeight 0 = as many pages tall as needed. */
+/** The plan's print setup as ExcelJS's: paper 9 = A4; fitToHeight 0 (the default) = as many pages tall as needed. */
 function pageSetup(page: PageSetup): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9, // A4
     orientation: page.orientation,
     fitToPage: true,
     fitToWidth: page.fitToWidth,
-    fitToHeight: 0,
+    fitToHeight: page.fitToHeight ?? 0,
     margins: { ...page.margins },
     ...(page.repeatRows ? { printTitlesRow: `${page.repeatRows[0]}:${page.repeatRows[1]}` } : {}),
   };

@@ -445,7 +445,7 @@ function pageCommands(sheet: string, page: PageSetup): Command[] {
       const pl = env.sheet(sheet).pageLayout;
       pl.orientation = page.orientation === 'portrait' ? 'Portrait' : 'Landscape';
       pl.paperSize = page.paper;
-      pl.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: 0 };
+      pl.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: page.fitToHeight ?? 0 };
       pl.leftMargin = inchesToPoints(m.left);
       pl.rightMargin = inchesToPoints(m.right);
       pl.topMargin = inchesToPoints(m.top);

@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { frontSheetsSteps } from './forsider.mjs';
 import { trendSteps } from './trend.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -484,6 +485,8 @@ async function main() {
     assert.ok(wb.getWorksheet('Overblik'), 'Overblik is in the result');
     assert.ok(wb.getWorksheet('Notat'), 'Notat is in the result');
     console.log(`  ✓ ${path.relative(root, saved)}: verdict columns, ${titles} tables, Overblik, Notat`);
+
+    await frontSheetsSteps({ page, axeCheck, artifacts, cases: expected.cases });
 
     console.log('"Opret skabelon" without a file makes a new workbook with the template');
     const blank = await context.newPage();

@@ -8,6 +8,8 @@
  * CPR numbers are looked for in every form (with and without dash or space, and as a number
  * without its leading zero). The real `node bin/barometer.js` is run as a child process for the
  * main runs, so anything a library prints would be caught too.
+ * Every verb of the CLI is run and every file it writes is scanned; the one exemption, by the
+ * explicit rule in secrets.ts, is the front sheets file of `barometer forsider` (issue 12 item 4).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,7 +22,9 @@ import { runCli, tempDir } from '../cli/helpers';
 import { fixtureWorkbook, type FixtureData } from '../fixtures/build';
 import eksempel from '../fixtures/data/eksempel';
 import ishoej from '../fixtures/data/ishoej';
-import { findSecrets } from './secrets';
+import { USAGE } from '../../src/cli/args';
+import { FRONT_SHEETS_CARRY_CPR } from '../../src/domain/frontSheets';
+import { exemptFromPrivacyScan, findSecrets } from './secrets';
 
 const TODAY = ['--today', '23-11-2026'];
 
@@ -296,5 +300,71 @@ describe('no child name or CPR number leaves its row', () => {
     expect(io.stderr.trim().split('\n')).toHaveLength(1);
     expectNoSecrets('stdout', io.stdout);
     expectNoSecrets('stderr', io.stderr);
+  });
+});
+
+describe('every CLI verb and every file it writes; only the front sheets are exempt', () => {
+  const SCANNED_VERBS = ['check', 'template', 'forsider', 'demo'];
+
+  it('the suite knows every verb the CLI offers', () => {
+    const verbs = [...USAGE.matchAll(/barometer (\w+)/g)].map((m) => m[1]);
+    expect(new Set(verbs)).toEqual(new Set(SCANNED_VERBS));
+  });
+
+  it('the exemption is one explicit rule: the forsider verb, its own file', () => {
+    expect(FRONT_SHEETS_CARRY_CPR).toBe(true);
+    expect(exemptFromPrivacyScan('forsider', '/tmp/x/sager-sagsforsider.xlsx')).toBe(true);
+    expect(exemptFromPrivacyScan('check', '/tmp/x/sager-sagsforsider.xlsx')).toBe(false);
+    expect(exemptFromPrivacyScan('forsider', '/tmp/x/sager-resultat.xlsx')).toBe(false);
+    expect(exemptFromPrivacyScan('template', '/tmp/x/sagsforsider.xlsx')).toBe(false);
+  });
+
+  /** Every cell of every sheet of a workbook as "Sheet!A1 text". */
+  async function everyCell(file: string): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const out: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((r) => r.eachCell((c) => void out.push(`${ws.name}!${c.address} ${String(c.text)}`)));
+    return out;
+  }
+
+  it.each(SCANNED_VERBS)('barometer %s: stdout, stderr and every file written', async (verb) => {
+    const dir = tempDir(`barometer-privacy-${verb}-`);
+    const input = await write(dir, 'sager.xlsx', eksempel);
+    const args: Record<string, string[]> = {
+      check: ['check', input, ...TODAY],
+      template: ['template', path.join(dir, 'tom.xlsx')],
+      forsider: ['forsider', input, ...TODAY],
+      demo: ['demo', ...TODAY],
+    };
+    const r = await runCli(args[verb] as string[]);
+    expect([verb, r.status]).toEqual([verb, 0]);
+    expectNoSecrets(`${verb} stdout`, r.stdout);
+    expectNoSecrets(`${verb} stderr`, r.stderr);
+    const demoOut = /Resultat gemt i: (.+)/.exec(r.stdout)?.[1]?.trim();
+    const files = [
+      ...fs.readdirSync(dir).map((f) => path.join(dir, f)),
+      ...(verb === 'demo' && demoOut ? [demoOut] : []),
+    ].filter((f) => f !== input);
+    expect(files.length).toBe(1);
+    for (const file of files) {
+      const cells = await everyCell(file);
+      expect(cells.length).toBeGreaterThan(10);
+      if (exemptFromPrivacyScan(verb, file)) {
+        // The exempt file holds the secrets on purpose, and nothing but front sheets.
+        expect(findSecrets(cells.join('\n'), SECRETS.names, SECRETS.cprs).length).toBeGreaterThanOrEqual(34);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        for (const ws of wb.worksheets) expect(ws.name).toMatch(/^Sag \d+$/);
+      } else if (verb === 'check' || verb === 'demo') {
+        expect(await scanOutput(file)).toBeGreaterThan(300);
+        // The check's output never holds front sheets.
+        expect(cells.some((c) => c.includes('Sags nr.') || c.includes('virk.dk'))).toBe(false);
+      } else {
+        for (const c of cells) expectNoSecrets(file, c);
+      }
+    }
+    expect(files.some((f) => exemptFromPrivacyScan(verb, f))).toBe(verb === 'forsider');
   });
 });

@@ -20,3 +20,17 @@ export function findSecrets(text: string, names: readonly string[], cprs: readon
   for (const c of cprs) for (const f of cprForms(c)) if (text.includes(f)) found.push(f);
   return found;
 }
+
+/**
+ * The one output exempt from the privacy scan, by an explicit rule (issue 12 item 4): the front
+ * sheets (Bilag 2) that `barometer forsider` and the pane's "Opret sagsforsider (Bilag 2)" write,
+ * which carry the children's names and CPR numbers on purpose because they are sent to
+ * Ankestyrelsen with each case. Only that verb's own file is exempt; its messages are not.
+ */
+export const PRIVACY_EXEMPTION = { verb: 'forsider', file: /-sagsforsider\.xlsx$/i } as const;
+
+/** True only for the front sheets file written by the forsider verb (or the pane's action). */
+export function exemptFromPrivacyScan(verb: string, fileName: string): boolean {
+  const base = fileName.split(/[\\/]/).at(-1) ?? fileName;
+  return verb === PRIVACY_EXEMPTION.verb && PRIVACY_EXEMPTION.file.test(base);
+}

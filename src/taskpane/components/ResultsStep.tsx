@@ -2,6 +2,7 @@ import { Button } from '@fluentui/react-components';
 import type { TableResult } from '../../domain/types';
 import { copyRich } from '../services/clipboard';
 import { memoToHtml, memoToText, tableToHtml, tableToText } from '../services/tableFormat';
+import { FrontSheetsAction } from './FrontSheetsAction';
 import { InlineNotice } from './InlineNotice';
 import { ResultTables, TableNav, tableGroups } from './ResultTables';
 import { StepHeading } from './StepHeading';
@@ -65,6 +66,7 @@ export function ResultsStep({ pane }: { pane: PaneState }) {
           </div>
         </>
       )}
+      <FrontSheetsAction pane={pane} />
     </>
   );
 }

@@ -15,9 +15,11 @@ import { parseDayText } from '../services/parseDay';
 import { saveBlob } from '../services/session';
 import type { Busy } from './BusyBar';
 import { buildNotice, checkNotice, plural, type Notice } from '../services/notices';
+import { useFrontSheets } from './useFrontSheets';
 
 /** Where a refusal or result is shown: beside the button that caused it. */
-export type Place = 'open' | 'template' | 'settings' | 'check' | 'build' | 'review' | 'results';
+export type Place =
+  'open' | 'template' | 'settings' | 'check' | 'build' | 'review' | 'results' | 'frontsheets';
 
 export const TOASTER_ID = 'barometer-toaster';
 export { countBySeverity } from '../services/notices';
@@ -287,6 +289,7 @@ export function usePane(props: {
   );
 
   const settingsDirty = !sameForm(form, savedForm);
+  const frontSheets = useFrontSheets(session, runAction, setNotice);
 
   return {
     session,
@@ -314,6 +317,7 @@ export function usePane(props: {
     saveSettings,
     runCheck,
     buildTables,
+    frontSheets,
   };
 }
 

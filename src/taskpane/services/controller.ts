@@ -2,6 +2,7 @@ import type { Day, EvaluateResult, Problem, Report, Settings, Snapshot, WritePla
 import { caseAtAddress, caseRowAddress } from '../../domain/caseview';
 import { reviewAppendRows, withAppendedReviewRows } from '../../domain/corrections';
 import { GENERATED_SHEETS } from '../../domain/plan';
+import { frontSheetsPlan, type FrontSheets } from '../../domain/frontSheets';
 import {
   approveRemaining,
   initialsPlan,
@@ -145,6 +146,19 @@ export class BarometerController {
     const snapshot = await this.port.readSnapshot();
     const report = this.evaluateOrThrow(snapshot);
     return { report, problems: report.problems };
+  }
+
+  /**
+   * "Opret sagsforsider (Bilag 2)": reads and evaluates, and returns the front sheets' plan. Writes
+   * nothing into this workbook: the sheets carry names and CPR numbers and go to a file of their own.
+   */
+  async frontSheets(onPhase: (p: Phase) => void): Promise<FrontSheets> {
+    onPhase('read');
+    await yieldToEventLoop();
+    const snapshot = await this.port.readSnapshot();
+    onPhase('evaluate');
+    await yieldToEventLoop();
+    return frontSheetsPlan(this.evaluateOrThrow(snapshot));
   }
 
   /** Kør kontrol: read → evaluate → plan → write the verdict columns (not the table sheets). */

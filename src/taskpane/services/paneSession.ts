@@ -1,4 +1,5 @@
 import type { Phase } from './controller';
+import type { FrontSheetsDelivery } from './frontSheets';
 import type { PaneController } from './paneController';
 
 /** One open workbook in the pane: its use cases, and in standalone mode the file's name and download. */
@@ -8,6 +9,8 @@ export interface PaneSession {
   readonly name: string;
   /** Standalone only: the workbook as it is now, as an .xlsx blob, and the suggested file name. */
   readonly download?: (onPhase?: (p: Phase) => void) => Promise<{ blob: Blob; fileName: string }>;
+  /** "Opret sagsforsider (Bilag 2)": a file of its own (a download, or a new workbook in Excel). */
+  readonly frontSheets?: (onPhase?: (p: Phase) => void) => Promise<FrontSheetsDelivery>;
 }
 
 /** Standalone mode's entry points (the workbook lives in a Web Worker). */

@@ -8,6 +8,7 @@ import {
 } from '../worker/protocol';
 import type { Phase } from './controller';
 import type { PaneController } from './paneController';
+import { frontSheetsFileName, XLSX_TYPE, type FrontSheetsFile } from './frontSheets';
 import type { PaneSession, StandaloneApi } from './paneSession';
 
 type Pending = {
@@ -110,6 +111,17 @@ export function workerStandaloneApi(makeWorker: () => Worker): StandaloneApi {
       controller: workerController(r, opened),
       name: opened.name,
       download: (onPhase) => r.call('download', [], onPhase),
+      frontSheets: async (onPhase) => {
+        const f = await r.call<FrontSheetsFile>('frontSheets', [], onPhase);
+        const blob = new Blob([new Uint8Array(f.bytes)], { type: XLSX_TYPE });
+        return {
+          kind: 'download',
+          blob,
+          fileName: frontSheetsFileName(opened.name),
+          cases: f.cases,
+          warnings: f.warnings,
+        };
+      },
     };
   };
   const fromBuffer = async (buf: ArrayBuffer, name: string, onPhase?: (p: Phase) => void) =>

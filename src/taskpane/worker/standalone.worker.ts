@@ -27,6 +27,7 @@ const today = () => todayInCopenhagen(new Date());
 const now = () => nowInCopenhagen(new Date());
 // The workbook library stays in its own lazily loaded chunk, as before the worker.
 const load = () => import(/* webpackChunkName: "standalone" */ '../services/standaloneWorkbook');
+const loadFrontSheets = () => import(/* webpackChunkName: "standalone" */ '../services/frontSheetsFile');
 
 let session: Session | null = null;
 let controller: PaneController | null = null;
@@ -56,6 +57,12 @@ const handlers: Record<string, Handler> = {
     if (!session?.download) throw new Error('Projektmappen kan ikke hentes.');
     onPhase('write');
     return session.download();
+  },
+  // The front sheets go back as bytes for a download of their own; this workbook is not changed.
+  frontSheets: async (_args, onPhase) => {
+    if (!session) throw new Error('Ingen projektmappe er åben.');
+    const plan = await session.controller.frontSheets(onPhase);
+    return (await loadFrontSheets()).frontSheetsFile(plan);
   },
   createTemplate: () => current().createTemplate(),
   loadSettings: () => current().loadSettings(),

@@ -112,8 +112,8 @@ export function pageXml(page: PageSetup | undefined): { sheetPr: string; tail: s
     sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
     tail:
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-      // fitToHeight="0": as many pages tall as the content takes.
-      `<pageSetup paperSize="${PAPER_SIZE[page.paper]}" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="0"/>`,
+      // fitToHeight="0" (the default): as many pages tall as the content takes.
+      `<pageSetup paperSize="${PAPER_SIZE[page.paper]}" orientation="${page.orientation}" fitToWidth="${page.fitToWidth}" fitToHeight="${page.fitToHeight ?? 0}"/>`,
   };
 }
 
