@@ -1,6 +1,7 @@
 import { dayFromYmd, isValidYmd } from '../domain/days';
 import { findRuleSet, RULESET_IDS } from '../domain/rules';
-import type { Day } from '../domain/types';
+import { FORMAAL_TEXT, parseFormaal } from '../domain/settings';
+import type { Day, Formaal } from '../domain/types';
 import { UserError } from '../workbook/port';
 
 /** Parsed command line (spec §9). */
@@ -16,6 +17,10 @@ export type Command =
       readonly offentliggoerelse: boolean;
       /** --ruleset: a rule set for every case (barnets-lov.md §1); null = by each decision date. */
       readonly ruleset: string | null;
+      /** --formaal, --periode-fra, --periode-til (issue 12 item 6); null = the sheet's value. */
+      readonly formaal?: Formaal | null;
+      readonly periodeFra?: Day | null;
+      readonly periodeTil?: Day | null;
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
@@ -26,6 +31,7 @@ export const USAGE = [
   'Brug:',
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
+  '                  [--formaal egenkontrol --periode-fra dd-mm-åååå --periode-til dd-mm-åååå]',
   '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer demo',
   '  barometer --help',
@@ -35,6 +41,8 @@ export const USAGE = [
   '          input-filen ændres aldrig).',
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
+  `  --formaal  "indsendelse" (${FORMAAL_TEXT.indsendelse}, standard) eller "egenkontrol": hele sagsmængden`,
+  '             i perioden --periode-fra til --periode-til (begge med), uden stikprøvens kontroller, og Overblik pr. kvartal.',
   `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
   'template  Opretter en tom, klar-til-udfyldning projektmappe; en fil, der findes, erstattes kun med --force.',
   'demo      Kører check på det medfølgende fiktive eksempel og viser, hvor resultatet er gemt.',
@@ -61,7 +69,16 @@ export function parseDayArg(flag: string, text: string): Day {
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(['--out', '--kommune', '--opgoerelsesdato', '--today', '--ruleset']);
+  const takesValue = new Set([
+    '--out',
+    '--kommune',
+    '--opgoerelsesdato',
+    '--today',
+    '--ruleset',
+    '--formaal',
+    '--periode-fra',
+    '--periode-til',
+  ]);
   const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--force', '--help', '-h']);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -104,6 +121,9 @@ export function parseArgs(argv: readonly string[]): Command {
         '--opgoerelsesdato',
         '--offentliggoerelse',
         '--ruleset',
+        '--formaal',
+        '--periode-fra',
+        '--periode-til',
         '--today',
       ]);
       if (positional.length < 2) throw usage('Angiv den .xlsx-fil, der skal kontrolleres');
@@ -115,6 +135,16 @@ export function parseArgs(argv: readonly string[]): Command {
       const ruleset = rs === null ? null : findRuleSet(rs)?.id;
       if (ruleset === undefined)
         throw usage(`--ruleset skal være ${RULESET_IDS.join(' eller ')} (fik "${rs}")`);
+      const fm = str('--formaal');
+      const formaal = fm === null ? null : parseFormaal(fm);
+      if (formaal === null && fm !== null)
+        throw usage(`--formaal skal være "egenkontrol" eller "indsendelse" (fik "${fm}")`);
+      const pf = str('--periode-fra');
+      const pt = str('--periode-til');
+      const periodeFra = pf === null ? null : parseDayArg('--periode-fra', pf);
+      const periodeTil = pt === null ? null : parseDayArg('--periode-til', pt);
+      if (periodeFra !== null && periodeTil !== null && periodeFra > periodeTil)
+        throw usage(`--periode-fra (${pf}) ligger efter --periode-til (${pt}); byt om på datoerne`);
       return {
         verb: 'check',
         input: positional[1] as string,
@@ -124,6 +154,9 @@ export function parseArgs(argv: readonly string[]): Command {
         opgoerelsesdato: opg === null ? null : parseDayArg('--opgoerelsesdato', opg),
         offentliggoerelse: flags.has('--offentliggoerelse'),
         ruleset,
+        formaal,
+        periodeFra,
+        periodeTil,
         today,
       };
     }

@@ -141,6 +141,9 @@ async function check(
   if (cmd.kommune !== null) overrides.kommune = cmd.kommune;
   if (cmd.opgoerelsesdato !== null) overrides.opgoerelsesdato = cmd.opgoerelsesdato;
   if (cmd.offentliggoerelse) overrides.offentliggoerelse = true;
+  if (cmd.formaal != null) overrides.formaal = cmd.formaal;
+  if (cmd.periodeFra != null) overrides.periodeFra = cmd.periodeFra;
+  if (cmd.periodeTil != null) overrides.periodeTil = cmd.periodeTil;
   const today = cmd.today ?? todayInCopenhagen();
   const result = evaluate(snapshot, {
     today,

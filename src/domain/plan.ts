@@ -10,6 +10,7 @@ import {
   SELECTION_HEADER,
   type RecordedHeader,
 } from './meta';
+import { quarterBlock } from './quarterSheet';
 import { getRuleSet } from './rules';
 import { META_SHEET, sameSheetName } from './sheetnames';
 import {
@@ -465,6 +466,8 @@ function overviewSheet(report: Report, name: string): SheetBuild {
   }
   const longest = report.overview.reduce((m, o) => Math.max(m, o.columnHeader.length), 10);
   const w = OVERVIEW_HEADERS.length;
+  // Egenkontrol: "Overblik pr. kvartal" one blank row below the main table and its notes.
+  const quarters = quarterBlock(report, values.length + 2);
   return {
     name,
     blocks: [
@@ -474,6 +477,7 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         values: values.map((r) => pad(r, w, null)),
         styles: styles.map((r) => pad(r, w, null)),
       },
+      ...(quarters === null ? [] : [quarters]),
     ],
     columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 10, 10, 15, 8, 12, 8],
     freezeRows: headerRow,

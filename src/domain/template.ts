@@ -1,8 +1,8 @@
 import { columnLetter } from './address';
 import { DATETIME_FORMAT } from './formats';
 import { CHOICES, COLUMNS, type ColumnDef } from './columns';
-import { ruleSetForYear } from './rules';
-import { defaultSettings, settingsSheetRows } from './settings';
+import { RULESET_IDS, ruleSetForYear } from './rules';
+import { defaultSettings, FORMAAL_CHOICES, SETTINGS_LABELS, settingsSheetRows } from './settings';
 import { CASE_SHEET, SETTINGS_SHEET } from './sheetnames';
 import type { Day, PlanValue, RuleSet, SheetBuild, StyleId } from './types';
 
@@ -108,12 +108,25 @@ export function templatePlan(today: Day): SheetBuild[] {
   };
 
   const settingsRows = settingsSheetRows(defaults);
+  // The Excel row of a setting's value cell (column B), as settingsSheetRows orders them.
+  const rowOf = (label: string): number => settingsRows.findIndex((r) => r[0] === label) + 1;
   const settings: SheetBuild = {
     name: SETTINGS_SHEET,
     blocks: [{ row: 1, col: 1, values: settingsRows }],
-    columnWidths: [28, 20],
+    columnWidths: [28, 30],
     freezeRows: 0,
     visibility: 'visible',
+    // Formål and Regelsæt from a list; Periode fra/til formatted as dates (issue 12 item 6).
+    validations: [
+      { range: `B${rowOf(SETTINGS_LABELS.formaal)}`, list: FORMAAL_CHOICES },
+      { range: `B${rowOf(SETTINGS_LABELS.regelsaet)}`, list: RULESET_IDS },
+    ],
+    columnFormats: [SETTINGS_LABELS.periodeFra, SETTINGS_LABELS.periodeTil].map((label) => ({
+      col: 2,
+      numFmt: DATE_FMT,
+      fromRow: rowOf(label),
+      toRow: rowOf(label),
+    })),
   };
 
   const height = Math.max(0, ...lists.map((l) => l.length));
