@@ -193,6 +193,14 @@ describe('barometer check under Formål Egenkontrol (a generated two-year caselo
     expect(memo.join('\n')).not.toContain('Ankestyrelsens kriterier');
   });
 
+  it('says Formål and the period in the text summary', async () => {
+    const r = await runCli(['check', input, '--out', path.join(dir, 'summary.xlsx'), '--today', TODAY]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe(
+      `Formål: Egenkontrol, afgørelser fra ${PERIOD.fra} til ${PERIOD.til}; Overblik pr. kvartal i resultatet.`,
+    );
+  });
+
   it('leaves the input file exactly as it was', () => {
     expect(sha256(input)).toBe(inputHash);
   });
