@@ -62,6 +62,16 @@ export async function egenkontrolChecks({ context, origin, artifacts, axeCheck, 
   assert.notEqual(await til.getAttribute('aria-invalid'), 'true', 'the fixed field is no longer marked');
   await axeCheck(page, 'egenkontrol: saved');
   await shot(page, 'egenkontrol-indstillinger');
+  // The form alone, for the guide's picture (docs/img/egenkontrol-indstillinger.png): toasts gone,
+  // and a viewport tall enough that the sticky step bar stays above the form.
+  for (const toast of ['Indstillingerne er gemt', 'Eksemplet er åbnet'])
+    await page.getByText(toast).first().waitFor({ state: 'hidden', timeout: 20000 });
+  await page.setViewportSize({ width: 420, height: 2200 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page
+    .locator('form[aria-labelledby="indstillinger-titel"]')
+    .screenshot({ path: path.join(artifacts, 'egenkontrol-indstillinger-form.png') });
+  await page.setViewportSize({ width: 420, height: 900 });
 
   await page.getByRole('tab', { name: 'Resultater', exact: true }).click();
   await page.getByRole('button', { name: 'Byg tabeller', exact: true }).click();
