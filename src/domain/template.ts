@@ -54,6 +54,30 @@ function formatFor(type: ColumnDef['type']): string | null {
   return null;
 }
 
+/**
+ * The drop-downs and date formats of the Indstillinger rows as settingsSheetRows writes them
+ * (issue 12 item 6): Formål and Regelsæt from a list, Periode fra/til as dates. The template and
+ * the pane's "Gem indstillinger" (which rebuilds the sheet) both use them.
+ */
+export function settingsSheetAids(
+  rows: readonly (readonly PlanValue[])[],
+): Pick<SheetBuild, 'validations' | 'columnFormats'> {
+  // The Excel row of a setting's value cell (column B); 0 = not among the rows.
+  const rowOf = (label: string): number => rows.findIndex((r) => r[0] === label) + 1;
+  const lists: [string, readonly string[]][] = [
+    [SETTINGS_LABELS.formaal, FORMAAL_CHOICES],
+    [SETTINGS_LABELS.regelsaet, RULESET_IDS],
+  ];
+  return {
+    validations: lists
+      .filter(([label]) => rowOf(label) > 0)
+      .map(([label, list]) => ({ range: `B${rowOf(label)}`, list })),
+    columnFormats: [SETTINGS_LABELS.periodeFra, SETTINGS_LABELS.periodeTil]
+      .filter((label) => rowOf(label) > 0)
+      .map((label) => ({ col: 2, numFmt: DATE_FMT, fromRow: rowOf(label), toRow: rowOf(label) })),
+  };
+}
+
 export function templatePlan(today: Day): SheetBuild[] {
   const defaults = defaultSettings(today);
   const ruleSet = ruleSetForYear(defaults.afgoerelsesaar);
@@ -108,25 +132,13 @@ export function templatePlan(today: Day): SheetBuild[] {
   };
 
   const settingsRows = settingsSheetRows(defaults);
-  // The Excel row of a setting's value cell (column B), as settingsSheetRows orders them.
-  const rowOf = (label: string): number => settingsRows.findIndex((r) => r[0] === label) + 1;
   const settings: SheetBuild = {
     name: SETTINGS_SHEET,
     blocks: [{ row: 1, col: 1, values: settingsRows }],
     columnWidths: [28, 30],
     freezeRows: 0,
     visibility: 'visible',
-    // Formål and Regelsæt from a list; Periode fra/til formatted as dates (issue 12 item 6).
-    validations: [
-      { range: `B${rowOf(SETTINGS_LABELS.formaal)}`, list: FORMAAL_CHOICES },
-      { range: `B${rowOf(SETTINGS_LABELS.regelsaet)}`, list: RULESET_IDS },
-    ],
-    columnFormats: [SETTINGS_LABELS.periodeFra, SETTINGS_LABELS.periodeTil].map((label) => ({
-      col: 2,
-      numFmt: DATE_FMT,
-      fromRow: rowOf(label),
-      toRow: rowOf(label),
-    })),
+    ...settingsSheetAids(settingsRows),
   };
 
   const height = Math.max(0, ...lists.map((l) => l.length));

@@ -3,6 +3,7 @@ import { readSettings, settingsSheetRows } from '../../domain/settings';
 import { settings } from '../../domain/testing/records';
 import { snap } from '../../domain/testing/snapshot';
 import { applySettingsForm, settingsFieldErrors } from './controller';
+import { settingsSheet } from './core';
 import { parseDayText } from './parseDay';
 
 const TODAY = dayFromYmd(2026, 6, 15);
@@ -74,5 +75,25 @@ describe('the form under Formål Egenkontrol', () => {
     };
     const s = applySettingsForm(current, { ...ok, formaal: 'indsendelse', regelsaet: '' }, parseDayText);
     expect([s.formaal, s.periodeFra, s.periodeTil, s.regelsaet]).toEqual(['indsendelse', null, null, null]);
+  });
+});
+
+describe('"Gem indstillinger" rebuilds Indstillinger with its drop-downs', () => {
+  it('keeps the Formål and Regelsæt lists and the period date format', () => {
+    const rows = settingsSheetRows({ ...settings(), formaal: 'egenkontrol', periodeFra: 1, periodeTil: 2 });
+    const build = settingsSheet(rows);
+    const row = (label: string) => rows.findIndex((r) => r[0] === label) + 1;
+    expect(build.validations).toEqual([
+      { range: `B${row('Formål')}`, list: ['Indsendelse til Ankestyrelsen', 'Egenkontrol'] },
+      { range: `B${row('Regelsæt')}`, list: ['SEL-2023', 'BL-2024'] },
+    ]);
+    expect(build.columnFormats).toEqual(
+      ['Periode fra', 'Periode til'].map((l) => ({
+        col: 2,
+        numFmt: 'dd-mm-yyyy',
+        fromRow: row(l),
+        toRow: row(l),
+      })),
+    );
   });
 });
