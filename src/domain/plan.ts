@@ -483,7 +483,8 @@ function overviewSheet(report: Report, name: string): SheetBuild {
     freezeRows: headerRow,
     visibility: 'visible',
     // The header row repeats on every printed page, as it stays frozen on screen.
-    page: a4Portrait([headerRow, headerRow]),
+    // Decision: not with the quarter block, whose pages would carry the main table's header over rows it does not describe.
+    page: a4Portrait(quarters === null ? [headerRow, headerRow] : undefined),
     // Decision: Overholdt and Landsresultat sit right after Spørgsmål so one contiguous range
     // feeds the chart and a manager reads the key figure first.
     chart:

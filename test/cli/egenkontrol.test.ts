@@ -187,6 +187,8 @@ describe('barometer check under Formål Egenkontrol (a generated two-year caselo
       expect.stringContaining('serviceloven'),
       expect.stringContaining('barnets lov'),
     ]);
+    // Printed, the main table's header row is not repeated over the quarter rows.
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
     const memo: string[] = [];
     (wb.getWorksheet('Notat') as ExcelJS.Worksheet).eachRow((row) => memo.push(String(row.getCell(1).value)));
     expect(memo.join('\n')).toContain(`i perioden fra ${PERIOD.fra} til ${PERIOD.til}`);
