@@ -7,7 +7,9 @@
  *       own child process, as wall-time and peak-memory (max RSS) ratios.
  * Goals: rule core ≥ 1,000,000 cases/s; check ≤ 0.6× bare time and ≤ 0.7× bare memory (issue 10 item 9).
  * Env: BENCH_SIZES (default "10000,100000"), BENCH_RUNS (child runs per side, default 1),
- * BENCH_CORE_ITER (default 10).
+ * BENCH_CORE_ITER (default 10), BENCH_FORMAAL=egenkontrol (issue 12 item 6: the same workbooks under
+ * Formål Egenkontrol for the period of their decisions, 2021, with Overblik pr. kvartal; e.g.
+ * `BENCH_FORMAAL=egenkontrol BENCH_SIZES=20000 npm run bench`).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -28,6 +30,18 @@ const SIZES = (process.env.BENCH_SIZES ?? process.env.BENCH_CASES ?? '10000,1000
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const CORE_ITER = Number(process.env.BENCH_CORE_ITER ?? 10);
 const TODAY = dayFromYmd(2026, 11, 23);
+/** Egenkontrol: the period of the generated decisions (04-01-2021 + 0…359 days), as settings and as CLI flags. */
+const EGEN = process.env.BENCH_FORMAAL === 'egenkontrol';
+const EGEN_OVERRIDES = EGEN
+  ? {
+      formaal: 'egenkontrol' as const,
+      periodeFra: dayFromYmd(2021, 1, 1),
+      periodeTil: dayFromYmd(2021, 12, 31),
+    }
+  : {};
+const EGEN_FLAGS = EGEN
+  ? ['--formaal', 'egenkontrol', '--periode-fra', '01-01-2021', '--periode-til', '31-12-2021']
+  : [];
 /** check's goals relative to a bare ExcelJS read + write of the same file (issue 10 item 9). */
 const TIME_GOAL = 0.6;
 const MEMORY_GOAL = 0.7;
@@ -163,7 +177,7 @@ async function benchSize(cases: number): Promise<SizeResult> {
     await generate(input, cases);
   }
   process.stdout.write(
-    `\n== ${cases.toLocaleString('da-DK')} sager: ${path.relative(ROOT, input)} (${(fs.statSync(input).size / 1e6).toFixed(1)} MB)\n`,
+    `\n== ${cases.toLocaleString('da-DK')} sager${EGEN ? ' (Formål Egenkontrol, 2021)' : ''}: ${path.relative(ROOT, input)} (${(fs.statSync(input).size / 1e6).toFixed(1)} MB)\n`,
   );
 
   // (a) the core, on a snapshot read once (the package adapter keeps the heap small).
@@ -198,8 +212,9 @@ async function benchSize(cases: number): Promise<SizeResult> {
   for (let k = 0; k < CORE_ITER; k += 1) {
     gc?.();
     const t0 = process.hrtime.bigint();
-    const r = evaluate(snapshot, { today: TODAY });
+    const r = evaluate(snapshot, { today: TODAY, overrides: EGEN_OVERRIDES });
     if (!r.ok) throw new Error(r.error.message);
+    if (EGEN && (r.report.quarters ?? []).length === 0) throw new Error('Egenkontrol gave no quarters');
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     fullMs.push(ms);
     fullRates.push(r.report.cases.length / (ms / 1000));
@@ -228,6 +243,7 @@ async function benchSize(cases: number): Promise<SizeResult> {
         '--json',
         '--today',
         formatDay(TODAY),
+        ...EGEN_FLAGS,
       ]),
     );
   }

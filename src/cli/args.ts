@@ -1,6 +1,7 @@
 import { dayFromYmd, isValidYmd } from '../domain/days';
 import { findRuleSet, RULESET_IDS } from '../domain/rules';
-import type { Day } from '../domain/types';
+import { FORMAAL_TEXT, parseFormaal } from '../domain/settings';
+import type { Day, Formaal } from '../domain/types';
 import { UserError } from '../workbook/port';
 
 /** Parsed command line (spec §9). */
@@ -18,6 +19,10 @@ export type Command =
       readonly ruleset: string | null;
       /** --forrige: an earlier result (.xlsx or .json) to compare with (issue 12); read, never changed. */
       readonly forrige: string | null;
+      /** --formaal, --periode-fra, --periode-til (issue 12 item 6); null = the sheet's value. */
+      readonly formaal?: Formaal | null;
+      readonly periodeFra?: Day | null;
+      readonly periodeTil?: Day | null;
       /** Hidden, for tests: the run date instead of today's date in Europe/Copenhagen. */
       readonly today: Day | null;
     }
@@ -45,6 +50,7 @@ export const USAGE = [
   '  barometer check <fil.xlsx> [--out <resultat.xlsx>] [--json] [--kommune NAVN]',
   '                  [--opgoerelsesdato dd-mm-åååå] [--offentliggoerelse] [--ruleset ID]',
   '                  [--forrige <tidligere-resultat.xlsx eller .json>]',
+  '                  [--formaal egenkontrol --periode-fra dd-mm-åååå --periode-til dd-mm-åååå]',
   '  barometer saml <a.xlsx> <b.xlsx> … --out <samlet.xlsx> [--json] [--offentliggoerelse]',
   '  barometer template <ny-fil.xlsx> [--force]',
   '  barometer forsider <fil.xlsx> [--out <sagsforsider.xlsx>] [--force]',
@@ -57,6 +63,8 @@ export const USAGE = [
   '  --json  Skriver resultatet som ét JSON-objekt på standard output.',
   '  --kommune, --opgoerelsesdato, --offentliggoerelse  Går forud for arket "Indstillinger".',
   '  --forrige  Sammenligner med et tidligere resultat (Overblik får "Sidst" og "Ændring"); filen ændres ikke.',
+  `  --formaal  "indsendelse" (${FORMAAL_TEXT.indsendelse}, standard) eller "egenkontrol": hele sagsmængden`,
+  '             i perioden --periode-fra til --periode-til (begge med), uden stikprøvens kontroller, og Overblik pr. kvartal.',
   `  --ruleset  Bruger regelsættet (${RULESET_IDS.join(' eller ')}) på alle sager i stedet for afgørelsesdatoen.`,
   'saml      Lægger flere kommuners sagsoversigter sammen (hver kontrolleres med sine egne indstillinger):',
   '          resultattabeller for alle, kommunerne side om side og en oversigt over filerne, kun antal –',
@@ -96,6 +104,9 @@ export function parseArgs(argv: readonly string[]): Command {
     '--today',
     '--ruleset',
     '--forrige',
+    '--formaal',
+    '--periode-fra',
+    '--periode-til',
   ]);
   const known = new Set([...takesValue, '--json', '--offentliggoerelse', '--force', '--help', '-h']);
   for (let i = 0; i < argv.length; i += 1) {
@@ -140,6 +151,9 @@ export function parseArgs(argv: readonly string[]): Command {
         '--offentliggoerelse',
         '--ruleset',
         '--forrige',
+        '--formaal',
+        '--periode-fra',
+        '--periode-til',
         '--today',
       ]);
       if (positional.length < 2) throw usage('Angiv den .xlsx-fil, der skal kontrolleres');
@@ -154,6 +168,16 @@ export function parseArgs(argv: readonly string[]): Command {
       const ruleset = rs === null ? null : findRuleSet(rs)?.id;
       if (ruleset === undefined)
         throw usage(`--ruleset skal være ${RULESET_IDS.join(' eller ')} (fik "${rs}")`);
+      const fm = str('--formaal');
+      const formaal = fm === null ? null : parseFormaal(fm);
+      if (formaal === null && fm !== null)
+        throw usage(`--formaal skal være "egenkontrol" eller "indsendelse" (fik "${fm}")`);
+      const pf = str('--periode-fra');
+      const pt = str('--periode-til');
+      const periodeFra = pf === null ? null : parseDayArg('--periode-fra', pf);
+      const periodeTil = pt === null ? null : parseDayArg('--periode-til', pt);
+      if (periodeFra !== null && periodeTil !== null && periodeFra > periodeTil)
+        throw usage(`--periode-fra (${pf}) ligger efter --periode-til (${pt}); byt om på datoerne`);
       return {
         verb: 'check',
         input: positional[1] as string,
@@ -164,6 +188,9 @@ export function parseArgs(argv: readonly string[]): Command {
         offentliggoerelse: flags.has('--offentliggoerelse'),
         ruleset,
         forrige,
+        formaal,
+        periodeFra,
+        periodeTil,
         today,
       };
     }

@@ -3,6 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { dayFromYmd } from '../domain/days';
 import { evaluate } from '../domain/evaluate';
 import { toJson } from '../domain/json';
+import { periodText } from '../domain/egenkontrol';
 import { countOf, formatCount, formatPercent, sager } from '../domain/numbers';
 import { planWrite } from '../domain/plan';
 import { changePoints } from '../domain/previous';
@@ -72,6 +73,11 @@ export function summaryText(report: Report, outPath: string): string {
   const kommune = report.settings.kommune ? `${report.settings.kommune} Kommune` : 'Kommune ikke angivet';
   return [
     `Børnesagsbarometer (${report.ruleset}) – ${kommune}: ${sager(report.cases.length)}`,
+    ...(report.settings.formaal === 'egenkontrol'
+      ? [
+          `Formål: Egenkontrol, afgørelser ${periodText(report.settings) || 'uden angivet periode'}; Overblik pr. kvartal i resultatet.`,
+        ]
+      : []),
     '',
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
@@ -162,6 +168,9 @@ async function check(
   if (cmd.kommune !== null) overrides.kommune = cmd.kommune;
   if (cmd.opgoerelsesdato !== null) overrides.opgoerelsesdato = cmd.opgoerelsesdato;
   if (cmd.offentliggoerelse) overrides.offentliggoerelse = true;
+  if (cmd.formaal != null) overrides.formaal = cmd.formaal;
+  if (cmd.periodeFra != null) overrides.periodeFra = cmd.periodeFra;
+  if (cmd.periodeTil != null) overrides.periodeTil = cmd.periodeTil;
   const result = evaluate(snapshot, {
     today,
     overrides,

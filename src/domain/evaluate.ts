@@ -5,8 +5,9 @@ import { buildMemo } from './memo';
 import { withPrevious, type PreviousResult } from './previous';
 import { byDecisionDate, readCases } from './records';
 import { RULE_SETS, findRuleSet, ruleSetForYear } from './rules';
+import { quarterRows } from './quarters';
 import { checkSelection } from './selection';
-import { readSettings } from './settings';
+import { isEgenkontrol, readSettings } from './settings';
 import { sheetRef } from './sheetnames';
 import { countAnswers, overviewFromCounts, tablesFromCounts } from './tables';
 import {
@@ -262,6 +263,8 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluate
       cases: caseResults,
       tables: results.flatMap((p) => p.tables),
       overview: results.flatMap((p) => p.overview),
+      // Egenkontrol follows its own figures quarter by quarter (issue 12 item 6); a sample of 17 does not.
+      quarters: isEgenkontrol(settings) ? quarterRows(parts, caseResults, settings) : [],
       memo,
       problems: sortProblems(problems, info.name),
       corrections: log.lines,

@@ -1,3 +1,4 @@
+import { formatDay } from './days';
 import { changePoints } from './previous';
 import type { Problem, Report } from './types';
 
@@ -48,6 +49,22 @@ export interface ReportJson {
     readonly change?: number | null;
     /** With --forrige, when the earlier figure was judged by the other law: its rule set. */
     readonly previousRuleset?: string;
+  }[];
+  /**
+   * Egenkontrol (issue 12 item 6): per rule set, question and quarter of the decision date ("2024 K1"),
+   * the relevant cases, Overholdt and its interval in percent (two decimals). Absent under Indsendelse,
+   * so spec §9's object stays as it was for the barometer's sample.
+   */
+  readonly formaal?: 'egenkontrol';
+  /** The period of an Egenkontrol, dd-mm-yyyy; null = an open end. */
+  readonly periode?: { readonly fra: string | null; readonly til: string | null };
+  readonly quarters?: readonly {
+    readonly ruleset: string;
+    readonly id: string;
+    readonly quarter: string;
+    readonly relevant: number;
+    readonly compliant: number | null;
+    readonly interval: readonly [number, number] | null;
   }[];
   readonly verdicts: readonly {
     readonly ruleset: string;
@@ -120,6 +137,24 @@ export function toJson(report: Report): ReportJson {
               : {}),
           }),
     })),
+    ...(report.settings.formaal === 'egenkontrol'
+      ? {
+          formaal: 'egenkontrol' as const,
+          periode: {
+            fra: report.settings.periodeFra == null ? null : formatDay(report.settings.periodeFra),
+            til: report.settings.periodeTil == null ? null : formatDay(report.settings.periodeTil),
+          },
+          quarters: (report.quarters ?? []).map((q) => ({
+            ruleset: q.ruleset,
+            id: q.id,
+            quarter: q.quarter,
+            relevant: q.relevant,
+            compliant: q.compliant === null ? null : percent2(q.compliant),
+            interval:
+              q.interval === null ? null : ([percent2(q.interval[0]), percent2(q.interval[1])] as const),
+          })),
+        }
+      : {}),
     verdicts: report.cases.map((c) => ({
       ruleset: c.ruleset,
       sagsnr: c.sagsnr,

@@ -1,4 +1,5 @@
 import { formatDay } from './days';
+import { egenkontrolMemoIntro } from './egenkontrol';
 import { formatCount, formatPercent, sager } from './numbers';
 import { percentOf } from './tables';
 import { wilson } from './interval';
@@ -129,10 +130,14 @@ export function buildMemo(input: MemoInput): string[] {
   const k = settings.kommune === null ? 'Kommunen' : `${settings.kommune} Kommune`;
   const edition = settings.undersoegelsesaar;
   const out: string[] = [];
-  out.push(`Børnesagsbarometer ${edition} – ${k}, egen gennemgang ${formatDay(today)}`);
-  out.push(
-    `${k} har gennemgået ${sager(input.cases)} med afgørelser truffet i ${settings.afgoerelsesaar} efter Ankestyrelsens kriterier for Børnesagsbarometret.`,
-  );
+  if (settings.formaal === 'egenkontrol') {
+    out.push(...egenkontrolMemoIntro(settings, k, input.cases, formatDay(today)));
+  } else {
+    out.push(`Børnesagsbarometer ${edition} – ${k}, egen gennemgang ${formatDay(today)}`);
+    out.push(
+      `${k} har gennemgået ${sager(input.cases)} med afgørelser truffet i ${settings.afgoerelsesaar} efter Ankestyrelsens kriterier for Børnesagsbarometret.`,
+    );
+  }
   if (input.corrected > 0) {
     out.push(
       `Resultaterne omfatter ${formatCount(input.corrected)} ${input.corrected === 1 ? 'vurdering' : 'vurderinger'}, som er rettet ved den manuelle gennemgang.`,

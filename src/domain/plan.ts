@@ -12,6 +12,7 @@ import {
   SELECTION_HEADER,
   type RecordedHeader,
 } from './meta';
+import { quarterBlock } from './quarterSheet';
 import { getRuleSet } from './rules';
 import { META_SHEET, sameSheetName } from './sheetnames';
 import {
@@ -477,6 +478,8 @@ function overviewSheet(report: Report, name: string): SheetBuild {
   }
   const longest = report.overview.reduce((m, o) => Math.max(m, o.columnHeader.length), 10);
   const w = headers.length;
+  // Egenkontrol: "Overblik pr. kvartal" one blank row below the main table and its notes.
+  const quarters = quarterBlock(report, values.length + 2);
   const sheet: SheetBuild = {
     name,
     blocks: [
@@ -486,12 +489,14 @@ function overviewSheet(report: Report, name: string): SheetBuild {
         values: values.map((r) => pad(r, w, null)),
         styles: styles.map((r) => pad(r, w, null)),
       },
+      ...(quarters === null ? [] : [quarters]),
     ],
     columnWidths: [clampWidth(longest + 2, 14, 50), 11, 14, 17, 17, 15, 8, 12, 8, ...trend.widths],
     freezeRows: headerRow,
     visibility: 'visible',
     // The header row repeats on every printed page, as it stays frozen on screen.
-    page: a4Portrait([headerRow, headerRow]),
+    // Decision: not with the quarter block, whose pages would carry the main table's header over rows it does not describe.
+    page: a4Portrait(quarters === null ? [headerRow, headerRow] : undefined),
   };
   // Decision: Overholdt and Landsresultat sit right after Spørgsmål so one contiguous range
   // feeds the chart and a manager reads the key figure first. The chart goes last, below all blocks.

@@ -3,6 +3,7 @@ import { COLUMN_BY_ID } from './columns';
 import { ageOn } from './cpr';
 import { formatDay, ymdFromDay } from './days';
 import { getRuleSet } from './rules';
+import { isEgenkontrol } from './settings';
 import { sheetRef } from './sheetnames';
 import {
   UNREADABLE,
@@ -134,16 +135,74 @@ export function checkDecisionYear(
   return out;
 }
 
+/**
+ * Egenkontrol: the afgørelsesdato must lie in Periode fra–til (an open end checks nothing), and be given.
+ * Decision: a decision outside the period is an error like one outside Afgørelsesår (spec §3): the
+ * case is still counted, but it does not belong to the period the Overblik describes.
+ */
+export function checkDecisionPeriod(
+  records: readonly CaseRecord[],
+  settings: Settings,
+  sheet: Sheet,
+): CaseFlag[] {
+  const fra = settings.periodeFra ?? null;
+  const til = settings.periodeTil ?? null;
+  const span =
+    `${fra === null ? '' : `fra ${formatDay(fra)} `}${til === null ? '' : `til ${formatDay(til)}`}`.trim();
+  const out: CaseFlag[] = [];
+  records.forEach((r, i) => {
+    const dec = r.afgoerelsesdato;
+    if (typeof dec === 'number') {
+      if ((fra !== null && dec < fra) || (til !== null && dec > til)) {
+        out.push(
+          flag(
+            sheet,
+            i,
+            r,
+            'afgoerelsesdato',
+            'error',
+            'decision-outside-period',
+            'afgørelsen er uden for perioden',
+            `Afgørelsen er truffet ${formatDay(dec)}, uden for egenkontrollens periode ${span}; fjern sagen, eller ret Periode fra/til i Indstillinger.`,
+          ),
+        );
+      }
+    } else if (dec === null) {
+      out.push(
+        flag(
+          sheet,
+          i,
+          r,
+          'afgoerelsesdato',
+          'error',
+          'missing-decision-date',
+          'afgørelsesdato mangler',
+          'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til perioden, og sagen kan ikke placeres i et kvartal; udfyld datoen.',
+        ),
+      );
+    } else if (dec === UNREADABLE) {
+      out.push(
+        flag(sheet, i, r, 'afgoerelsesdato', 'error', 'invalid-date', 'afgørelsesdato kan ikke læses', null),
+      );
+    }
+  });
+  return out;
+}
+
 /** The measure must be given, and be among the call's criteria (D4 / D6 are not: a warning). */
 export function checkMeasure(
   records: readonly CaseRecord[],
   ruleSets: readonly RuleSet[],
   sheet: Sheet,
+  egenkontrol = false,
 ): CaseFlag[] {
   const out: CaseFlag[] = [];
   records.forEach((r, i) => {
     const m = r.foranstaltning;
-    const notInCall = typeof m === 'string' ? (ruleSets[i] as RuleSet).selection.notInCall[m] : undefined;
+    // Decision: under Egenkontrol døgnophold (SEL § 52, stk. 3, nr. 4 / BL § 32, stk. 1, nr. 6) is no
+    // warning: the call's criteria choose a sample, while the legal requirements checked apply to it too.
+    const notInCall =
+      typeof m === 'string' && !egenkontrol ? (ruleSets[i] as RuleSet).selection.notInCall[m] : undefined;
     if (notInCall !== undefined) {
       out.push(
         flag(
@@ -362,6 +421,7 @@ function checkDuplicates<K>(
   code: ProblemCode,
   short: string,
   what: string,
+  severity: Severity = 'error',
 ): CaseFlag[] {
   const out: CaseFlag[] = [];
   for (const list of groupsOf(records, key)) {
@@ -380,7 +440,7 @@ function checkDuplicates<K>(
           i,
           records[i] as CaseRecord,
           id,
-          'error',
+          severity,
           code,
           short,
           `${what} som ${noun} i række ${rows.join(', ')}${more}; ret eller fjern de ekstra sager.`,
@@ -413,6 +473,27 @@ export const checkDuplicateCpr = (records: readonly CaseRecord[], sheet: Sheet):
     'duplicate-cpr',
     'samme barn står flere gange',
     'Cpr-nummeret er det samme',
+  );
+
+/**
+ * Egenkontrol: the same child with the same measure decided on the same day, most likely one decision
+ * typed twice (a warning).
+ * Decision: several decisions for one child in a period are normal in a whole caseload (SEL § 52 /
+ * BL § 32: each measure is its own afgørelse), so a repeated CPR alone is no problem under Egenkontrol.
+ */
+export const checkDuplicateDecision = (records: readonly CaseRecord[], sheet: Sheet): CaseFlag[] =>
+  checkDuplicates(
+    records,
+    sheet,
+    (r) =>
+      typeof r.cpr === 'object' && r.cpr !== null && typeof r.afgoerelsesdato === 'number'
+        ? `${r.cpr.text}|${r.afgoerelsesdato}|${typeof r.foranstaltning === 'string' ? r.foranstaltning : ''}`
+        : null,
+    'cpr',
+    'duplicate-decision',
+    'samme afgørelse står flere gange',
+    'Samme barn, foranstaltning og afgørelsesdato står også',
+    'warning',
   );
 
 /** The number of cases must be Antal sager (a warning). */
@@ -516,18 +597,28 @@ export function checkSelection(
   info: Sheet,
   ruleSets: readonly RuleSet[] = records.map(() => getRuleSet()),
 ): SelectionResult {
+  // Egenkontrol (issue 12 item 6): the whole caseload of a period, so the checks that pick the call's
+  // sample (Antal sager, the placement cap, fill-up, siblings, anket/behandlet/dom-UKN, sagsnr 1…n)
+  // do not apply; the checks of the data themselves stay.
+  const egen = isEgenkontrol(settings);
   // The checks of a case's own cells, reported case by case; then the checks across cases.
+  // Decision: invalid or missing CPR and age 0–22 (18–22 a warning) stay under Egenkontrol: the rules
+  // checked are those for children and young people under SEL § 52 / BL § 32, not efterværn.
   const own = [
-    ...checkDecisionYear(records, settings, info),
-    ...checkMeasure(records, ruleSets, info),
-    ...checkExcluded(records, info),
+    ...(egen ? checkDecisionPeriod(records, settings, info) : checkDecisionYear(records, settings, info)),
+    ...checkMeasure(records, ruleSets, info, egen),
+    ...(egen ? [] : checkExcluded(records, info)),
     ...checkCpr(records, ruleSets, info),
   ].sort((a, b) => a.index - b.index);
-  const across = [
-    ...checkSiblings(records, info),
-    ...checkDuplicateSagsnr(records, info),
-    ...checkDuplicateCpr(records, info),
-  ];
+  // Decision: duplicate Sag nummer stays an error under Egenkontrol: the review log (spec §10) finds a
+  // case by its Sagsnr, so two cases with one number cannot be corrected apart.
+  const across = egen
+    ? [...checkDuplicateSagsnr(records, info), ...checkDuplicateDecision(records, info)]
+    : [
+        ...checkSiblings(records, info),
+        ...checkDuplicateSagsnr(records, info),
+        ...checkDuplicateCpr(records, info),
+      ];
   const texts = new Map<number, string[]>();
   const fails = records.map(() => false);
   const problems: Problem[] = [];
@@ -538,11 +629,13 @@ export function checkSelection(
     if (f.severity === 'error') fails[f.index] = true;
     if (f.problem !== null) problems.push(f.problem);
   }
-  problems.push(
-    ...checkCaseCount(records, settings, info),
-    ...checkMeasureMix(records, ruleSets, settings, info),
-    ...(records.length > 0 ? checkSequence(records, info) : []),
-  );
+  if (!egen) {
+    problems.push(
+      ...checkCaseCount(records, settings, info),
+      ...checkMeasureMix(records, ruleSets, settings, info),
+      ...(records.length > 0 ? checkSequence(records, info) : []),
+    );
+  }
   return {
     cases: records.map((_, i) => {
       const t = texts.get(i);

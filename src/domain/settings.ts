@@ -7,7 +7,7 @@ import { SETTINGS_SHEET, sameSheetName, sheetRef } from './sheetnames';
 import { isFailure, parseDate, parseText, parseYesNo, type ParseFailure } from './values';
 import { failure } from './failure';
 import { stripInvisible } from './fold';
-import type { Cell, Day, PlanValue, Problem, Settings, SheetSnapshot, Snapshot } from './types';
+import type { Cell, Day, Formaal, PlanValue, Problem, Settings, SheetSnapshot, Snapshot } from './types';
 
 export { SETTINGS_SHEET };
 
@@ -22,7 +22,31 @@ export const SETTINGS_LABELS: { readonly [K in keyof Settings]-?: string } = {
   offentliggoerelse: 'Offentliggørelse',
   initialer: 'Initialer',
   regelsaet: 'Regelsæt',
+  formaal: 'Formål',
+  periodeFra: 'Periode fra',
+  periodeTil: 'Periode til',
 };
+
+/** The two values of "Formål" as written in the sheet and offered in its drop-down (issue 12 item 6). */
+export const FORMAAL_TEXT: { readonly [K in Formaal]: string } = {
+  indsendelse: 'Indsendelse til Ankestyrelsen',
+  egenkontrol: 'Egenkontrol',
+};
+export const FORMAAL_CHOICES: readonly string[] = [FORMAAL_TEXT.indsendelse, FORMAAL_TEXT.egenkontrol];
+
+/** Whether the settings ask for the municipality's own control of a period (not the barometer's sample). */
+export const isEgenkontrol = (settings: Pick<Settings, 'formaal'>): boolean =>
+  settings.formaal === 'egenkontrol';
+
+/** Formål read leniently (case, spacing, punctuation; "Indsendelse" and "Løbende egenkontrol" too), or null. */
+export function parseFormaal(text: string): Formaal | null {
+  const t = normalizeHeader(text);
+  if (t === normalizeHeader(FORMAAL_TEXT.egenkontrol) || t === normalizeHeader('Løbende egenkontrol'))
+    return 'egenkontrol';
+  if (t === normalizeHeader(FORMAAL_TEXT.indsendelse) || t === normalizeHeader('Indsendelse'))
+    return 'indsendelse';
+  return null;
+}
 
 const KEYS = Object.keys(SETTINGS_LABELS) as (keyof Settings)[];
 const LABEL_KEYS = new Map<string, keyof Settings>(KEYS.map((k) => [normalizeHeader(SETTINGS_LABELS[k]), k]));
@@ -43,6 +67,11 @@ export const defaultOpgoerelsesdato = (afgoerelsesaar: number): Day => dayFromYm
 
 const YEAR_FAIL = failure('invalid-setting', 'et gyldigt årstal', 'Skriv årstallet med fire cifre, fx 2023.');
 const COUNT_FAIL = failure('invalid-setting', 'et gyldigt antal', 'Skriv et helt tal.');
+const FORMAAL_FAIL = failure(
+  'invalid-setting',
+  'et kendt formål',
+  `Vælg "${FORMAAL_TEXT.indsendelse}" eller "${FORMAAL_TEXT.egenkontrol}" på listen.`,
+);
 const RULESET_FAIL = failure(
   'invalid-setting',
   'et kendt regelsæt',
@@ -174,6 +203,18 @@ export function readSettings(
     );
   }
   const kommune = kommuneTooLong || kommuneCpr ? null : kommuneName;
+  const formaal = read<Formaal>(
+    'formaal',
+    (c) => {
+      const t = text(c);
+      if (t === null || isFailure(t)) return t;
+      return parseFormaal(t) ?? FORMAAL_FAIL;
+    },
+    () => 'indsendelse',
+    (v) => `"${FORMAAL_TEXT[v]}"`,
+  );
+  const egen = formaal === 'egenkontrol';
+  const period = readPeriod({ overrides, found, sheetName, d1904, egen, problems });
   // Either year follows from the other; with neither, Afgørelsesår is the year before today (spec §2.2).
   const yearCell = (c: Cell) => wholeNumber(c, 2000, 2100, YEAR_FAIL);
   const givenYear = (key: 'undersoegelsesaar' | 'afgoerelsesaar'): boolean => {
@@ -182,25 +223,31 @@ export function readSettings(
     const v = f === undefined ? null : yearCell(f.cell);
     return v !== null && !isFailure(v);
   };
+  // Decision: under Egenkontrol with neither year given, Afgørelsesår is the year Periode til falls in,
+  // so a case without a readable decision date takes the law of the period's end (barnets-lov.md §1).
+  const periodEnd = period.til ?? period.fra;
+  const noYear = egen && periodEnd !== null ? ymdFromDay(periodEnd).y : yearBefore(today);
   const undersoegelsesaar = read(
     'undersoegelsesaar',
     yearCell,
     () =>
       defaultUndersoegelsesaar(
-        givenYear('afgoerelsesaar') ? read('afgoerelsesaar', yearCell, () => 0, str) : yearBefore(today),
+        givenYear('afgoerelsesaar') ? read('afgoerelsesaar', yearCell, () => 0, str) : noYear,
       ),
     str,
   );
   const afgoerelsesaar = read(
     'afgoerelsesaar',
     yearCell,
-    () => (givenYear('undersoegelsesaar') ? defaultAfgoerelsesaar(undersoegelsesaar) : yearBefore(today)),
+    () => (givenYear('undersoegelsesaar') ? defaultAfgoerelsesaar(undersoegelsesaar) : noYear),
     str,
   );
+  // Decision: under Egenkontrol the cut-off for "has run 3 months" defaults to the run date: the
+  // control looks at the cases as they stand today, not at a call's fixed date (SEL § 70, stk. 1 / BL § 95).
   const opgoerelsesdato = read(
     'opgoerelsesdato',
     (c) => parseDate(c, d1904),
-    () => defaultOpgoerelsesdato(afgoerelsesaar),
+    () => (egen ? today : defaultOpgoerelsesdato(afgoerelsesaar)),
     formatDay,
   );
   const antalSager = read(
@@ -279,9 +326,112 @@ export function readSettings(
       offentliggoerelse,
       initialer,
       ...(regelsaet === null ? {} : { regelsaet }),
+      ...(egen ? { formaal, periodeFra: period.fra, periodeTil: period.til } : {}),
     },
     problems,
   };
+}
+
+interface PeriodInput {
+  readonly overrides: Partial<Settings>;
+  readonly found: Map<keyof Settings, Found>;
+  readonly sheetName: string;
+  readonly d1904: boolean;
+  readonly egen: boolean;
+  readonly problems: Problem[];
+}
+
+/**
+ * Periode fra / Periode til (Egenkontrol): each a date; a missing one, an unreadable one, or fra after
+ * til is an error naming the cell and what to write; such a bound is left open (null), so the run still
+ * covers every case on the list. Under Indsendelse a filled-in period is ignored, with a warning.
+ */
+function readPeriod(input: PeriodInput): { fra: Day | null; til: Day | null } {
+  const { overrides, found, sheetName, d1904, egen, problems } = input;
+  const where = (key: 'periodeFra' | 'periodeTil'): { ref: string | null; text: string } => {
+    const f = overrides[key] === undefined ? found.get(key) : undefined;
+    const flag = key === 'periodeFra' ? '--periode-fra' : '--periode-til';
+    if (overrides[key] !== undefined) return { ref: null, text: flag };
+    return f
+      ? { ref: f.ref, text: `${sheetRef(sheetName, f.ref)} (${SETTINGS_LABELS[key]})` }
+      : { ref: null, text: `Arket ${SETTINGS_SHEET}` };
+  };
+  const push = (
+    key: 'periodeFra' | 'periodeTil',
+    severity: 'error' | 'warning',
+    code: Problem['code'],
+    message: string,
+  ): void => {
+    const w = where(key);
+    problems.push({
+      sagsnr: null,
+      row: w.ref === null ? null : Number(w.ref.replace(/^[A-Z]+/, '')),
+      column: null,
+      severity,
+      code,
+      message: `${w.text}: ${message}`,
+      sheet: w.ref === null ? null : sheetName,
+      cell: w.ref,
+    });
+  };
+  const one = (key: 'periodeFra' | 'periodeTil'): Day | null | 'unreadable' => {
+    const o = overrides[key];
+    if (o !== undefined) return o;
+    const f = found.get(key);
+    if (f === undefined) return null;
+    const v = parseDate(f.cell, d1904);
+    return isFailure(v) ? 'unreadable' : v;
+  };
+  const fra = one('periodeFra');
+  const til = one('periodeTil');
+  if (!egen) {
+    for (const [key, v] of [
+      ['periodeFra', fra],
+      ['periodeTil', til],
+    ] as const) {
+      if (v === null) continue;
+      push(
+        key,
+        'warning',
+        'invalid-period',
+        `perioden bruges kun, når Formål er "${FORMAAL_TEXT.egenkontrol}"; indkaldelsen følger Afgørelsesår. Vælg Formål "${FORMAAL_TEXT.egenkontrol}", eller slet perioden.`,
+      );
+    }
+    return { fra: null, til: null };
+  }
+  const label = (key: 'periodeFra' | 'periodeTil'): string => SETTINGS_LABELS[key].toLowerCase();
+  for (const [key, v] of [
+    ['periodeFra', fra],
+    ['periodeTil', til],
+  ] as const) {
+    if (v === null) {
+      push(
+        key,
+        'error',
+        'missing-period',
+        `Formål er "${FORMAAL_TEXT.egenkontrol}", men ${label(key)} mangler, så perioden er åben i den ende; skriv datoen ud for "${SETTINGS_LABELS[key]}" som dd-mm-åååå, fx ${key === 'periodeFra' ? '01-01-2024' : '31-12-2025'}.`,
+      );
+    } else if (v === 'unreadable') {
+      push(
+        key,
+        'error',
+        'invalid-period',
+        `værdien er ikke en gyldig dato, så perioden er åben i den ende; skriv datoen som dd-mm-åååå, fx ${key === 'periodeFra' ? '01-01-2024' : '31-12-2025'}.`,
+      );
+    }
+  }
+  const f = typeof fra === 'number' ? fra : null;
+  const t = typeof til === 'number' ? til : null;
+  if (f !== null && t !== null && f > t) {
+    push(
+      'periodeTil',
+      'error',
+      'invalid-period',
+      `periode til ${formatDay(t)} ligger før periode fra ${formatDay(f)}, så perioden bruges ikke; ret en af de to datoer.`,
+    );
+    return { fra: null, til: null };
+  }
+  return { fra: f, til: t };
 }
 
 /**
@@ -302,6 +452,9 @@ export function settingsSheetRows(settingsOrToday: Settings | Day): PlanValue[][
     [SETTINGS_LABELS.offentliggoerelse, settings.offentliggoerelse ? 'Ja' : 'Nej'],
     [SETTINGS_LABELS.initialer, settings.initialer],
     [SETTINGS_LABELS.regelsaet, settings.regelsaet ?? null],
+    [SETTINGS_LABELS.formaal, FORMAAL_TEXT[settings.formaal ?? 'indsendelse']],
+    [SETTINGS_LABELS.periodeFra, settings.periodeFra == null ? null : formatDay(settings.periodeFra)],
+    [SETTINGS_LABELS.periodeTil, settings.periodeTil == null ? null : formatDay(settings.periodeTil)],
   ];
 }
 

@@ -1,8 +1,8 @@
 import { columnLetter } from './address';
 import { DATETIME_FORMAT } from './formats';
 import { CHOICES, COLUMNS, type ColumnDef } from './columns';
-import { ruleSetForYear } from './rules';
-import { defaultSettings, settingsSheetRows } from './settings';
+import { RULESET_IDS, ruleSetForYear } from './rules';
+import { defaultSettings, FORMAAL_CHOICES, SETTINGS_LABELS, settingsSheetRows } from './settings';
 import { CASE_SHEET, SETTINGS_SHEET } from './sheetnames';
 import type { Day, PlanValue, RuleSet, SheetBuild, StyleId } from './types';
 
@@ -52,6 +52,30 @@ function formatFor(type: ColumnDef['type']): string | null {
   if (type === 'date' || type === 'effected') return DATE_FMT;
   if (type === 'datetime') return DATETIME_FMT;
   return null;
+}
+
+/**
+ * The drop-downs and date formats of the Indstillinger rows as settingsSheetRows writes them
+ * (issue 12 item 6): Formål and Regelsæt from a list, Periode fra/til as dates. The template and
+ * the pane's "Gem indstillinger" (which rebuilds the sheet) both use them.
+ */
+export function settingsSheetAids(
+  rows: readonly (readonly PlanValue[])[],
+): Pick<SheetBuild, 'validations' | 'columnFormats'> {
+  // The Excel row of a setting's value cell (column B); 0 = not among the rows.
+  const rowOf = (label: string): number => rows.findIndex((r) => r[0] === label) + 1;
+  const lists: [string, readonly string[]][] = [
+    [SETTINGS_LABELS.formaal, FORMAAL_CHOICES],
+    [SETTINGS_LABELS.regelsaet, RULESET_IDS],
+  ];
+  return {
+    validations: lists
+      .filter(([label]) => rowOf(label) > 0)
+      .map(([label, list]) => ({ range: `B${rowOf(label)}`, list })),
+    columnFormats: [SETTINGS_LABELS.periodeFra, SETTINGS_LABELS.periodeTil]
+      .filter((label) => rowOf(label) > 0)
+      .map((label) => ({ col: 2, numFmt: DATE_FMT, fromRow: rowOf(label), toRow: rowOf(label) })),
+  };
 }
 
 export function templatePlan(today: Day): SheetBuild[] {
@@ -111,9 +135,10 @@ export function templatePlan(today: Day): SheetBuild[] {
   const settings: SheetBuild = {
     name: SETTINGS_SHEET,
     blocks: [{ row: 1, col: 1, values: settingsRows }],
-    columnWidths: [28, 20],
+    columnWidths: [28, 30],
     freezeRows: 0,
     visibility: 'visible',
+    ...settingsSheetAids(settingsRows),
   };
 
   const height = Math.max(0, ...lists.map((l) => l.length));

@@ -195,7 +195,15 @@ export interface Settings {
   readonly initialer: string | null;
   /** "Regelsæt": a rule-set id that applies to every case; null or absent = by decision date. */
   readonly regelsaet?: string | null;
+  /** "Formål" (issue 12 item 6): the barometer's sample (default) or the municipality's own control of a period. */
+  readonly formaal?: Formaal;
+  /** "Periode fra"/"Periode til": the decision dates an Egenkontrol covers (both inclusive); null under Indsendelse. */
+  readonly periodeFra?: Day | null;
+  readonly periodeTil?: Day | null;
 }
+
+/** Why the list is checked: for Ankestyrelsen's call (a sample) or as the municipality's own control of a whole period. */
+export type Formaal = 'indsendelse' | 'egenkontrol';
 
 // ---------------------------------------------------------------------------
 // Problems (zod-style: data, all collected, never thrown)
@@ -226,12 +234,16 @@ export type ProblemCode =
   | 'duplicate-column'
   | 'missing-kommune'
   | 'opgoerelsesdato-future'
+  | 'missing-period'
+  | 'invalid-period'
   | 'measure-other-law'
   // Verdicts (evaluate.ts)
   | 'missing'
   | 'inconsistent-dates'
   // Selection (selection.ts, spec §3)
   | 'decision-outside-year'
+  | 'decision-outside-period'
+  | 'duplicate-decision'
   | 'missing-decision-date'
   | 'measure-not-in-call'
   | 'missing-measure'
@@ -521,6 +533,23 @@ export interface OverviewRow {
   readonly previous?: { readonly compliant: number; readonly ruleset: string } | null;
 }
 
+/** One question in one quarter of one rule set's part (Overblik pr. kvartal). */
+export interface QuarterRow {
+  readonly ruleset: string;
+  readonly id: string;
+  readonly columnHeader: string;
+  /** "2024 K1". */
+  readonly quarter: string;
+  readonly year: number;
+  /** 1..4 */
+  readonly q: number;
+  readonly relevant: number;
+  /** Overholdt as a fraction 0..1; null when no case is relevant or the row is suppressed. */
+  readonly compliant: number | null;
+  /** The 95 % Wilson interval of Overholdt; null exactly when compliant is null. */
+  readonly interval: readonly [number, number] | null;
+}
+
 export interface CaseSheetInfo {
   readonly name: string;
   /** Excel row number of the header row. */
@@ -558,6 +587,8 @@ export interface Report {
   readonly cases: readonly CaseResult[];
   readonly tables: readonly TableResult[];
   readonly overview: readonly OverviewRow[];
+  /** Overblik per quarter of the decision date (Egenkontrol only; empty or absent otherwise), src/domain/quarters.ts. */
+  readonly quarters?: readonly QuarterRow[];
   /** The memo, one paragraph or bullet per entry (bullets start with "• "). */
   readonly memo: readonly string[];
   readonly problems: readonly Problem[];

@@ -21,6 +21,10 @@ async function loadForm(session: PaneSession): Promise<SettingsForm | null> {
     opgoerelsesdato: formatDay(s.opgoerelsesdato),
     antalSager: String(s.antalSager),
     offentliggoerelse: s.offentliggoerelse,
+    formaal: s.formaal ?? 'indsendelse',
+    periodeFra: s.periodeFra == null ? '' : formatDay(s.periodeFra),
+    periodeTil: s.periodeTil == null ? '' : formatDay(s.periodeTil),
+    regelsaet: s.regelsaet ?? '',
   };
 }
 

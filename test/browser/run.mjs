@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { egenkontrolChecks } from './egenkontrol.mjs';
 import { frontSheetsSteps } from './forsider.mjs';
 import { trendSteps } from './trend.mjs';
 
@@ -1035,6 +1036,7 @@ async function main() {
     }
 
     await trendSteps({ context, origin, axeCheck, assertFits, shot });
+    await egenkontrolChecks({ context, origin, artifacts, axeCheck, shot });
 
     console.log('Network');
     assert.ok(

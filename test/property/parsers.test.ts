@@ -556,6 +556,23 @@ function settingValue(key: SettingKey, date1904: boolean): fc.Arbitrary<[Cell, E
         bad('SEL-2099', 'Barnets lov 2025', 2024),
       );
       break;
+    case 'formaal':
+      // Issue 12 item 6: Indsendelse (letter case and spacing ignored) leaves the settings exactly as
+      // before (no formaal key); Egenkontrol changes the defaults and has its own tests
+      // (src/domain/egenkontrol.test.ts), so it is not mixed in here; anything else is a problem.
+      valid = fc.oneof(
+        fc
+          .constantFrom('Indsendelse til Ankestyrelsen', ' indsendelse ', 'INDSENDELSE TIL ANKESTYRELSEN')
+          .map((c): [Cell, Expect] => [c, { kind: 'valid', value: undefined }]),
+        bad('Måske', 3, true),
+      );
+      break;
+    case 'periodeFra':
+    case 'periodeTil':
+      // Read only under Egenkontrol (egenkontrol.test.ts); here only: every problem names its cell.
+      return fc
+        .oneof(validDateText, fc.constant({ text: '31-02-2024' }))
+        .map((d): [Cell, Expect] => [d.text, { kind: 'any' }]);
     case 'offentliggoerelse':
       valid = fc.oneof(
         fc.constantFrom(...YES).map((c): [Cell, Expect] => [c, { kind: 'valid', value: true }]),

@@ -1,4 +1,13 @@
-import type { Day, EvaluateResult, Problem, Report, Settings, Snapshot, WritePlan } from '../../domain/types';
+import type {
+  Day,
+  EvaluateResult,
+  Formaal,
+  Problem,
+  Report,
+  Settings,
+  Snapshot,
+  WritePlan,
+} from '../../domain/types';
 import { caseAtAddress, caseRowAddress } from '../../domain/caseview';
 import { reviewAppendRows, withAppendedReviewRows } from '../../domain/corrections';
 import { GENERATED_SHEETS } from '../../domain/plan';
@@ -15,6 +24,7 @@ import {
 } from '../../domain/review';
 import type { PreviousResult } from '../../domain/previous';
 import { UserError, type WorkbookPort } from '../../workbook/port';
+import { formaalFromForm, periodFieldErrors } from './settingsPeriod';
 
 /** The pure core the controller drives (bound to src/domain in core.ts; injected for tests). */
 export interface Core {
@@ -83,6 +93,13 @@ export interface SettingsForm {
   readonly opgoerelsesdato: string;
   readonly antalSager: string;
   readonly offentliggoerelse: boolean;
+  /** Formål (issue 12 item 6): "indsendelse" or "egenkontrol"; absent = keep the sheet's. */
+  readonly formaal?: Formaal;
+  /** Periode fra/til as typed (dd-mm-åååå), used under Egenkontrol. */
+  readonly periodeFra?: string;
+  readonly periodeTil?: string;
+  /** Regelsæt: a rule-set id, or "" = by each case's decision date; absent = keep the sheet's. */
+  readonly regelsaet?: string;
 }
 
 /**
@@ -361,6 +378,7 @@ export function settingsFieldErrors(
   }
   const antal = wholeNumberError(form.antalSager, 'Antal sager', 1, 1000);
   if (antal) out.antalSager = antal;
+  Object.assign(out, periodFieldErrors(form, parseDay));
   return out;
 }
 
@@ -380,5 +398,6 @@ export function applySettingsForm(
     opgoerelsesdato: parseDay(form.opgoerelsesdato.trim()) as Day,
     antalSager: Number(form.antalSager.trim()),
     offentliggoerelse: form.offentliggoerelse,
+    ...formaalFromForm(current, form, parseDay),
   };
 }

@@ -2,7 +2,7 @@ import { evaluate } from '../../domain/evaluate';
 import { planCaseRows, planWrite } from '../../domain/plan';
 import { readSettings, settingsSheetRows, SETTINGS_SHEET } from '../../domain/settings';
 import { CASE_SHEET, sameSheetName } from '../../domain/sheetnames';
-import { templatePlan } from '../../domain/template';
+import { settingsSheetAids, templatePlan } from '../../domain/template';
 import type { SheetBuild, Snapshot, WritePlan } from '../../domain/types';
 import { UserError } from '../../workbook/port';
 import type { Core } from './controller';
@@ -31,9 +31,11 @@ export function settingsSheet(rows: SheetBuild['blocks'][number]['values']): She
   return {
     name: SETTINGS_SHEET,
     blocks: [{ row: 1, col: 1, values: rows }],
-    columnWidths: [28, 24],
+    columnWidths: [28, 30],
     freezeRows: 0,
     visibility: 'visible',
+    // Rebuilt from scratch: the Formål and Regelsæt drop-downs and the period's date format come back too.
+    ...settingsSheetAids(rows),
   };
 }
 
