@@ -304,7 +304,7 @@ describe('no child name or CPR number leaves its row', () => {
 });
 
 describe('every CLI verb and every file it writes; only the front sheets are exempt', () => {
-  const SCANNED_VERBS = ['check', 'template', 'forsider', 'demo'];
+  const SCANNED_VERBS = ['check', 'saml', 'template', 'forsider', 'demo'];
 
   it('the suite knows every verb the CLI offers', () => {
     const verbs = [...USAGE.matchAll(/barometer (\w+)/g)].map((m) => m[1]);
@@ -332,8 +332,11 @@ describe('every CLI verb and every file it writes; only the front sheets are exe
   it.each(SCANNED_VERBS)('barometer %s: stdout, stderr and every file written', async (verb) => {
     const dir = tempDir(`barometer-privacy-${verb}-`);
     const input = await write(dir, 'sager.xlsx', eksempel);
+    // saml needs a second municipality's list; it is an input too, never scanned as output.
+    const other = verb === 'saml' ? await write(dir, 'ishoej.xlsx', ishoej) : input;
     const args: Record<string, string[]> = {
       check: ['check', input, ...TODAY],
+      saml: ['saml', input, other, '--out', path.join(dir, 'samlet.xlsx'), ...TODAY],
       template: ['template', path.join(dir, 'tom.xlsx')],
       forsider: ['forsider', input, ...TODAY],
       demo: ['demo', ...TODAY],
@@ -346,7 +349,7 @@ describe('every CLI verb and every file it writes; only the front sheets are exe
     const files = [
       ...fs.readdirSync(dir).map((f) => path.join(dir, f)),
       ...(verb === 'demo' && demoOut ? [demoOut] : []),
-    ].filter((f) => f !== input);
+    ].filter((f) => f !== input && f !== other);
     expect(files.length).toBe(1);
     for (const file of files) {
       const cells = await everyCell(file);
