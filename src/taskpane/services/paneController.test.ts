@@ -79,6 +79,43 @@ describe('localPaneController on the example', () => {
   });
 });
 
+describe('a withdrawn correction in the pane', () => {
+  it('shows "rettelse trukket tilbage" on the question and the case (not godkendt), and Godkend is open again', async () => {
+    const { pane } = await setup();
+    await pane.check(() => undefined);
+    await pane.saveInitials('AB');
+    const v = await pane.caseView(0);
+    const q = v?.questions.find((x) => x.canApprove && x.answers.length > 0);
+    if (!v || !q) throw new Error('case 1 has a question that can be corrected');
+    const sagsnr = v.sagsnr as number;
+    const ret = await pane.review(
+      { sagsnr, question: q.id, shown: q },
+      { kind: 'ret', to: q.answers[0] as string, reason: 'Fremgår af journalen' },
+    );
+    expect(ret.result.cases[0]?.status).toBe('rettet');
+    const corrected = (await pane.caseView(0))?.questions.find((x) => x.id === q.id);
+    if (!corrected) throw new Error('the corrected question is still shown');
+    expect(corrected).toMatchObject({ status: 'rettet', canWithdraw: true });
+    const back = await pane.review(
+      { sagsnr, question: q.id, shown: corrected },
+      { kind: 'tilbagekald', reason: 'Rettelsen var forkert' },
+    );
+    expect(back.written).toBe(1);
+    expect(back.result.cases[0]?.status).toBe('rettelse trukket tilbage');
+    const after = (await pane.caseView(0))?.questions.find((x) => x.id === q.id);
+    expect(after).toMatchObject({
+      status: 'rettelse trukket tilbage',
+      answer: q.answer,
+      corrected: false,
+      canWithdraw: false,
+      canApprove: true,
+    });
+    // Godkend afterwards confirms the computed answer: the question is godkendt again.
+    await pane.review({ sagsnr, question: q.id, shown: after! }, { kind: 'godkend' });
+    expect((await pane.caseView(0))?.questions.find((x) => x.id === q.id)?.status).toBe('godkendt');
+  });
+});
+
 describe('a workbook without a case sheet is not announced as ready', () => {
   it('inspect returns the Danish reason instead', async () => {
     const ExcelJS = (await import('exceljs')).default;
