@@ -1,15 +1,15 @@
 import { createRoot } from 'react-dom/client';
 import { formatDay } from '../domain/days';
 import { App } from './components/App';
-import type { SettingsForm } from './services/controller';
+import type { OnPhase, SettingsForm } from './services/controller';
 import { errorMessage } from './services/errors';
 import { browserTheme, detectHost } from './services/host';
 import { officeSession } from './services/officeSession';
 import type { PaneSession } from './services/paneSession';
 import { makeWorker, standaloneApi } from './services/standalone';
 
-async function loadForm(session: PaneSession): Promise<SettingsForm | null> {
-  const s = await session.controller.loadSettings();
+async function loadForm(session: PaneSession, onPhase?: OnPhase): Promise<SettingsForm | null> {
+  const s = await session.controller.loadSettings(onPhase);
   return {
     kommune: s.kommune ?? '',
     afgoerelsesaar: String(s.afgoerelsesaar),

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { dayFromYmd } from '../../domain/days';
 import { OfficeWorkbook } from '../../workbook/office';
 import { createSimulatedExcel, simWorkbookFromXlsx } from '../../../test/excel-sim';
-import { BarometerController, settingsFieldErrors, type Phase } from './controller';
+import { BarometerController, phasePercent, settingsFieldErrors, type Phase } from './controller';
 import { core } from './core';
 import { officeHints } from './host';
 import { localPaneController } from './paneController';
@@ -76,6 +76,36 @@ describe('localPaneController on the example', () => {
     expect(after?.questions.find((x) => x.id === q.id)?.status).toBe('godkendt');
     const rest = await pane.approveRest(v.sagsnr as number);
     expect(rest.written).toBe((after?.questions.length ?? 0) - 1);
+  });
+});
+
+describe('progress of the smaller actions (issue 11: a percent for every action over half a second)', () => {
+  it('loading and saving the settings and saving initials report their phases', async () => {
+    const { pane } = await setup();
+    const phases: Phase[] = [];
+    const s = await pane.loadSettings((p) => phases.push(p));
+    expect(phases).toEqual(['read']);
+    phases.length = 0;
+    const form = {
+      kommune: 'Prøvekøbing',
+      afgoerelsesaar: String(s.afgoerelsesaar),
+      opgoerelsesdato: '23-03-2022',
+      antalSager: String(s.antalSager),
+      offentliggoerelse: s.offentliggoerelse,
+    };
+    expect((await pane.saveSettings(form, (p) => phases.push(p))).kommune).toBe('Prøvekøbing');
+    expect(phases).toEqual(['read', 'write']);
+    phases.length = 0;
+    expect(await pane.saveInitials('ab', (p) => phases.push(p))).toBe('AB');
+    expect(phases).toEqual(['read', 'write']);
+  });
+
+  it('phasePercent runs from a phase towards the next, never to 100', () => {
+    expect(phasePercent('read')).toBe(5);
+    expect(phasePercent('read', 0.5)).toBe(23);
+    expect(phasePercent('read', 1)).toBe(40);
+    expect(phasePercent('evaluate', 2)).toBe(75);
+    expect(phasePercent('write', 1)).toBe(99);
   });
 });
 

@@ -3,7 +3,7 @@ import { formatCount, sager } from '../../domain/numbers';
 import type { ReviewAction, ReviewTarget } from '../../domain/review';
 import type { OverviewRow, Problem, Report, Settings, TableResult } from '../../domain/types';
 import { UserError } from '../../workbook/port';
-import type { BarometerController, Phase, RunResult, SettingsForm } from './controller';
+import type { BarometerController, OnPhase, Phase, RunResult, SettingsForm } from './controller';
 import { parseDayText } from './parseDay';
 
 /**
@@ -44,15 +44,15 @@ export interface PaneController {
   readonly canSelect: boolean;
   readonly canWatchSelection: boolean;
   createTemplate(): Promise<readonly Problem[]>;
-  loadSettings(): Promise<Settings>;
-  saveSettings(form: SettingsForm): Promise<Settings>;
+  loadSettings(onPhase?: OnPhase): Promise<Settings>;
+  saveSettings(form: SettingsForm, onPhase?: OnPhase): Promise<Settings>;
   inspect(): Promise<Inspection>;
   check(onPhase: (p: Phase) => void): Promise<PaneReport>;
   buildTables(onPhase: (p: Phase) => void): Promise<PaneReport>;
   caseView: (index: number) => Promise<CaseView | null>;
   review(target: ReviewTarget, action: ReviewAction, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
   approveRest(sagsnr: number, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
-  saveInitials(text: string): Promise<string>;
+  saveInitials(text: string, onPhase?: OnPhase): Promise<string>;
   selectProblem(problem: Problem): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
   selectCase(index: number): Promise<void>;
@@ -95,8 +95,8 @@ export function localPaneController(c: BarometerController): PaneController {
       return c.canWatchSelection;
     },
     createTemplate: () => c.createTemplate(),
-    loadSettings: () => c.loadSettings(),
-    saveSettings: (form) => c.saveSettings(form, parseDayText),
+    loadSettings: (onPhase) => c.loadSettings(onPhase),
+    saveSettings: (form, onPhase) => c.saveSettings(form, parseDayText, onPhase),
     inspect: async () => {
       try {
         // A dry run: evaluation without writing tells whether the case sheet and its columns are there.
@@ -118,8 +118,8 @@ export function localPaneController(c: BarometerController): PaneController {
       const out = await c.approveRest(sagsnr, onPhase);
       return { ...out, result: keep(out.result) };
     },
-    saveInitials: async (text) => {
-      const initials = await c.saveInitials(text);
+    saveInitials: async (text, onPhase) => {
+      const initials = await c.saveInitials(text, onPhase);
       if (latest) latest = { ...latest, settings: { ...latest.settings, initialer: initials } };
       return initials;
     },

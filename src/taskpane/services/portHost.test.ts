@@ -56,7 +56,7 @@ async function bridged() {
     const copy = structuredClone(m);
     later(() => host(copy as PortRequest));
   });
-  return { sim, pane: controllerOn(remote), toPage, toWorker };
+  return { sim, remote, pane: controllerOn(remote), toPage, toWorker };
 }
 
 describe('Excel mode through the worker boundary', () => {
@@ -73,6 +73,17 @@ describe('Excel mode through the worker boundary', () => {
     const asked = b.toPage.filter((m) => m.kind === 'port').map((m) => m.kind === 'port' && m.method);
     expect(asked).toEqual(['readRaw', 'apply', 'readRaw', 'apply']);
     expect(b.toWorker.some((m) => m.kind === 'port-part')).toBe(true);
+  });
+
+  it('reports how far a read and a write are, block by block and part by part', async () => {
+    const b = await bridged();
+    const seen: [string, number][] = [];
+    b.remote.progress = (phase, f) => seen.push([phase, f]);
+    await b.pane.check(() => undefined);
+    const reads = seen.filter(([p]) => p === 'read').map(([, f]) => f);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.at(-1)).toBe(1);
+    expect(seen.filter(([p]) => p === 'write').map(([, f]) => f)).toEqual([1]);
   });
 
   it('a selection in Excel reaches the worker and opens the case of that row; stop ends it', async () => {

@@ -26,9 +26,11 @@ export function portHost(workbook: PageWorkbook, post: (m: PageMessage) => void)
       case 'readRaw': {
         const raw = await workbook.readRaw();
         const sheets: RawSheet[] = [];
+        const of = raw.sheets.reduce((k, s) => k + s.blocks.length, 0);
+        let n = 0;
         for (const [sheet, s] of raw.sheets.entries()) {
           for (const block of s.blocks) {
-            post({ kind: 'port-part', port: r.port, sheet, block });
+            post({ kind: 'port-part', port: r.port, sheet, block, n: n++, of });
             await yieldToEventLoop();
           }
           sheets.push({ ...s, blocks: [] });

@@ -6,14 +6,14 @@ import {
   type WorkerCall,
   type WorkerMessage,
 } from '../worker/protocol';
-import type { Phase } from './controller';
+import type { OnPhase } from './controller';
 import type { PaneController } from './paneController';
 import type { PaneSession, StandaloneApi } from './paneSession';
 
 type Pending = {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
-  onPhase?: (p: Phase) => void;
+  onPhase?: OnPhase;
   /** Parts of the result's long lists received so far. */
   parts: Partial<Record<ChunkedField, unknown[][]>>;
 };
@@ -42,12 +42,7 @@ export class WorkerRpc {
     };
   }
 
-  call<T>(
-    method: string,
-    args: readonly unknown[] = [],
-    onPhase?: (p: Phase) => void,
-    transfer: Transferable[] = [],
-  ) {
+  call<T>(method: string, args: readonly unknown[] = [], onPhase?: OnPhase, transfer: Transferable[] = []) {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, {
@@ -89,7 +84,7 @@ export class WorkerRpc {
     const p = this.pending.get(r.id);
     if (!p) return;
     if (r.kind === 'phase') {
-      p.onPhase?.(r.phase);
+      p.onPhase?.(r.phase, r.fraction);
       return;
     }
     if (r.kind === 'chunk') {
@@ -118,15 +113,15 @@ export function workerController(rpc: WorkerRpc, opened: OpenedSession): PaneCon
     canSelect: opened.canSelect,
     canWatchSelection: opened.canWatchSelection,
     createTemplate: call('createTemplate'),
-    loadSettings: call('loadSettings'),
-    saveSettings: call('saveSettings'),
+    loadSettings: (onPhase) => rpc.call('loadSettings', [], onPhase),
+    saveSettings: (form, onPhase) => rpc.call('saveSettings', [form], onPhase),
     inspect: call('inspect'),
     check: (onPhase) => rpc.call('check', [], onPhase),
     buildTables: (onPhase) => rpc.call('buildTables', [], onPhase),
     caseView: call('caseView'),
     review: (target, action, onPhase) => rpc.call('review', [target, action], onPhase),
     approveRest: (sagsnr, onPhase) => rpc.call('approveRest', [sagsnr], onPhase),
-    saveInitials: call('saveInitials'),
+    saveInitials: (text, onPhase) => rpc.call('saveInitials', [text], onPhase),
     selectProblem: opened.canSelect ? call('selectProblem') : async () => undefined,
     selectCell: opened.canSelect ? call('selectCell') : async () => undefined,
     selectCase: opened.canSelect ? call('selectCase') : async () => undefined,
@@ -155,7 +150,7 @@ export function workerStandaloneApi(makeWorker: () => Worker): StandaloneApi {
       download: (onPhase) => r.call('download', [], onPhase),
     };
   };
-  const fromBuffer = async (buf: ArrayBuffer, name: string, onPhase?: (p: Phase) => void) =>
+  const fromBuffer = async (buf: ArrayBuffer, name: string, onPhase?: OnPhase) =>
     session(await worker().call<OpenedSession>('open', [buf, name], onPhase, [buf]));
   return {
     open: async (file, onPhase) => fromBuffer(await file.arrayBuffer(), file.name, onPhase),

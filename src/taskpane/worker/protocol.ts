@@ -19,7 +19,15 @@ export type PortMethod = 'readRaw' | 'apply' | 'select' | 'watchSelection' | 'un
 export type PageMessage =
   | WorkerCall
   /** One block of rows of a raw read (sheet = index in the final answer's sheets), ahead of it. */
-  | { readonly kind: 'port-part'; readonly port: number; readonly sheet: number; readonly block: RawBlock }
+  | {
+      readonly kind: 'port-part';
+      readonly port: number;
+      readonly sheet: number;
+      readonly block: RawBlock;
+      /** This block's number (0-based) and how many the read has, for the progress bar. */
+      readonly n: number;
+      readonly of: number;
+    }
   | { readonly kind: 'port-ok'; readonly port: number; readonly value: unknown }
   | { readonly kind: 'port-error'; readonly port: number; readonly message: string; readonly user: boolean }
   /** The user selected a range on a watched sheet in Excel. */
@@ -27,7 +35,7 @@ export type PageMessage =
 
 /** The worker's answers to one call: phases while it runs, then one result or one error. */
 export type WorkerReply =
-  | { readonly id: number; readonly kind: 'phase'; readonly phase: Phase }
+  | { readonly id: number; readonly kind: 'phase'; readonly phase: Phase; readonly fraction?: number }
   /** Part of a long list of the result (the page takes each part in its own short task). */
   | {
       readonly id: number;

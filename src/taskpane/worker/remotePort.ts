@@ -21,6 +21,8 @@ export class RemotePort implements WorkbookPort {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly watches = new Map<number, (address: string) => void>();
+  /** The running call's progress: blocks read, parts written (the worker sets it per call). */
+  progress: ((phase: 'read' | 'write', fraction: number) => void) | null = null;
 
   constructor(private readonly post: (m: WorkerMessage) => void) {}
 
@@ -29,7 +31,11 @@ export class RemotePort implements WorkbookPort {
   }
 
   async apply(plan: WritePlan): Promise<void> {
-    for (const part of splitPlan(plan)) await this.ask('apply', [part]);
+    const parts = splitPlan(plan);
+    for (const [i, part] of parts.entries()) {
+      await this.ask('apply', [part]);
+      this.progress?.('write', (i + 1) / parts.length);
+    }
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -62,6 +68,7 @@ export class RemotePort implements WorkbookPort {
     if (!p) return true;
     if (m.kind === 'port-part') {
       (p.blocks[m.sheet] ??= []).push(m.block);
+      this.progress?.('read', (m.n + 1) / m.of);
       return true;
     }
     this.pending.delete(m.port);

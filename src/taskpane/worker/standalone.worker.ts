@@ -4,7 +4,7 @@
  * reads and writes through Office.js, this worker's RemotePort asks it to, and the evaluation and
  * write plan run here. The page talks to it through workerClient.ts; this file only dispatches.
  */
-import { BarometerController, type Phase } from '../services/controller';
+import { BarometerController, type OnPhase } from '../services/controller';
 import { core } from '../services/core';
 import { localPaneController, type PaneController } from '../services/paneController';
 import type { Session } from '../services/session';
@@ -49,7 +49,7 @@ function current(): PaneController {
   return controller;
 }
 
-type Handler = (args: readonly unknown[], onPhase: (p: Phase) => void) => unknown;
+type Handler = (args: readonly unknown[], onPhase: OnPhase) => unknown;
 
 const handlers: Record<string, Handler> = {
   open: async ([buffer, name], onPhase) => {
@@ -86,11 +86,12 @@ const handlers: Record<string, Handler> = {
     return session.download();
   },
   createTemplate: () => current().createTemplate(),
-  loadSettings: () => current().loadSettings(),
-  saveSettings: ([form]) => current().saveSettings(form as Parameters<PaneController['saveSettings']>[0]),
+  loadSettings: (_args, onPhase) => current().loadSettings(onPhase),
+  saveSettings: ([form], onPhase) =>
+    current().saveSettings(form as Parameters<PaneController['saveSettings']>[0], onPhase),
   inspect: () => current().inspect(),
   caseView: ([index]) => current().caseView(index as number),
-  saveInitials: ([text]) => current().saveInitials(text as string),
+  saveInitials: ([text], onPhase) => current().saveInitials(text as string, onPhase),
 };
 
 self.onmessage = (e: MessageEvent<PageMessage>) => {
@@ -103,7 +104,9 @@ async function answer(call: WorkerCall): Promise<void> {
   const post = (reply: WorkerMessage) => self.postMessage(reply);
   try {
     let value: unknown;
-    const onPhase = (phase: Phase) => post({ id, kind: 'phase', phase });
+    const onPhase: OnPhase = (phase, fraction) =>
+      post({ id, kind: 'phase', phase, ...(fraction === undefined ? {} : { fraction }) });
+    if (remote) remote.progress = onPhase;
     if (method === 'check' || method === 'buildTables') {
       value = await current()[method](onPhase);
     } else if (method === 'review') {
