@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { excelMode } from './excelmode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
@@ -1029,6 +1030,8 @@ async function main() {
       console.log(`  ✓ ${LARGE_CASES} cases: no main-thread task of 200 ms or more`);
       await big.close();
     }
+
+    await excelMode(browser);
 
     console.log('Network');
     assert.ok(

@@ -128,7 +128,10 @@ export function workerController(rpc: WorkerRpc, opened: OpenedSession): PaneCon
     watchCases: opened.canWatchSelection
       ? async (sheet, onCase) => {
           const watch = rpc.watch(onCase);
-          await rpc.call('watchCases', [sheet, watch]);
+          await rpc.call('watchCases', [sheet, watch]).catch((e: unknown) => {
+            rpc.unwatch(watch);
+            throw e;
+          });
           return async () => {
             rpc.unwatch(watch);
             await rpc.call('unwatchCases', [watch]);
