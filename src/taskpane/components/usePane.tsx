@@ -80,11 +80,7 @@ export function usePane(props: {
    * it was (buttons are disabledFocusable while busy, so focus never drops to the page body).
    */
   const runAction = useCallback(
-    async (
-      place: Place,
-      label: string,
-      action: (onPhase: OnPhase) => Promise<void>,
-    ): Promise<boolean> => {
+    async (place: Place, label: string, action: (onPhase: OnPhase) => Promise<void>): Promise<boolean> => {
       if (busyRef.current) return false;
       busyRef.current = true;
       setBusy({ label, percent: null });
