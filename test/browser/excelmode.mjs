@@ -41,7 +41,7 @@ function buildHarness() {
     [
       path.join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'),
       '--config',
-      path.join(root, 'test', 'browser', 'excelmode', 'excelmode.webpack.cjs'),
+      path.join(root, 'test', 'browser', 'excelmode', 'excelmode.webpack.mjs'),
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );

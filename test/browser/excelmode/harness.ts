@@ -7,7 +7,7 @@
  * does; ?theme=dark gives Office's dark body colour. window.__sim exposes the simulator to the test,
  * window.__simSyncs the time the simulator itself worked in each sync (Excel's work, which in
  * Office runs outside the pane's thread).
- * Built by excelmode.webpack.cjs; driven by test/browser/excelmode.mjs.
+ * Built by excelmode.webpack.mjs; driven by test/browser/excelmode.mjs.
  */
 import { utf8Length } from '../../../src/workbook/office';
 import { createSimulatedExcel, simWorkbookFromXlsx, type SimulatedExcel } from '../../excel-sim';
