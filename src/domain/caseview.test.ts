@@ -189,7 +189,7 @@ describe('caseView: one case with its relevant questions', () => {
     expect(byId.get('2.5')).toMatchObject({ status: 'ikke gennemgået', line: null });
   });
 
-  test('a withdrawal is summarised as such', () => {
+  test('a withdrawal is summarised and has its own status (not godkendt)', () => {
     const report = reportOf(
       reviewSnapshot({
         log: [
@@ -199,8 +199,15 @@ describe('caseView: one case with its relevant questions', () => {
       }),
     );
     const q = caseView(report, 0)!.questions.find((x) => x.id === '2.3')!;
-    expect(q).toMatchObject({ status: 'godkendt', answer: 'Nej', canWithdraw: false });
+    expect(q).toMatchObject({
+      status: 'rettelse trukket tilbage',
+      answer: 'Nej',
+      corrected: false,
+      canWithdraw: false,
+      canApprove: true,
+    });
     expect(q.line?.text).toBe('Rettelse trukket tilbage 02-06-2023 kl. 09:00 af AB: Fejl');
+    expect(caseView(report, 0)!.status).toBe('rettelse trukket tilbage');
   });
 
   test('a case without a valid or with a repeated Sagsnr is blocked with a reason', () => {

@@ -293,6 +293,7 @@ export function lineSummary(l: Correction): LineSummary {
 function questionStatus(line: Correction | undefined, v: FinalVerdict): ReviewStatus {
   if (line === undefined) return 'ikke gennemgået';
   if (line.computed !== v.computedAnswer) return 'ændret siden gennemgang';
+  if (line.correctedTo === null) return 'rettelse trukket tilbage';
   return v.correction !== undefined && v.answer !== v.computedAnswer ? 'rettet' : 'godkendt';
 }
 

@@ -145,10 +145,27 @@ describe('applyCorrections', () => {
     expect(b.verdicts[0]![i24]!.answer).toBe('Ja');
   });
 
-  test('a withdrawal puts the computed verdict back', () => {
+  test('a withdrawal puts the computed verdict back: rettelse trukket tilbage, not godkendt', () => {
     const a = apply([line({ logRow: 2, at: 1 }), line({ logRow: 3, at: 2, correctedTo: null })]);
     expect(a.verdicts[0]![i24]).toBe(computed[0]![i24]);
-    expect(a.review[0]).toBe('godkendt');
+    expect(a.review[0]).toBe('rettelse trukket tilbage');
+    expect(a.reviewed).toBe(1);
+  });
+
+  test('case status: a correction outranks a withdrawal, a withdrawal outranks an approval', () => {
+    const withdrawn = line({ logRow: 3, at: 2, correctedTo: null });
+    const q22 = qs.find((q) => q.id === '2.2')!;
+    const a22 = computed[0]![qs.indexOf(q22)]!.answer;
+    const other = q22.rows.find((r) => r !== a22)!;
+    const approvedOther = line({ logRow: 4, at: 3, question: '2.2', computed: a22, correctedTo: a22 });
+    expect(apply([line({ logRow: 2, at: 1 }), withdrawn, approvedOther]).review[0]).toBe(
+      'rettelse trukket tilbage',
+    );
+    const correctedOther = line({ logRow: 4, at: 3, question: '2.2', computed: a22, correctedTo: other });
+    expect(apply([line({ logRow: 2, at: 1 }), withdrawn, correctedOther]).review[0]).toBe('rettet');
+    // A withdrawal written later than a newer approval of the same question is not in force.
+    const reApproved = line({ logRow: 4, at: 3, computed: 'Nej', correctedTo: 'Nej' });
+    expect(apply([line({ logRow: 2, at: 1 }), withdrawn, reApproved]).review[0]).toBe('godkendt');
   });
 
   test('an approval (Rettet til = Beregnet) keeps the computed verdict: godkendt', () => {

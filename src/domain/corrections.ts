@@ -274,8 +274,8 @@ export interface ResolvedCorrections {
  * Applies the log to computed answers: per (Sagsnr, Spørgsmål) the latest line by Tidspunkt, then
  * row order, wins. A line whose Rettet til differs from its Beregnet replaces the computed answer;
  * a line that repeats Beregnet is an approval and an empty Rettet til a withdrawal (both leave the
- * computed answer). Any line in force whose Beregnet differs from today's computed answer is
- * stale: the case becomes "ændret siden gennemgang" and a warning names the question.
+ * computed answer; a withdrawal makes the case "rettelse trukket tilbage", not "godkendt"). Any
+ * line in force whose Beregnet differs from today's computed answer is stale: the case becomes "ændret siden gennemgang" and a warning names the question.
  * Decision: a correction stays in force when stale (the reviewer's word stands until they look again).
  * Decision: a case counts as gennemgået once any of its questions has a line in force; the task
  * pane shows per case how many of its questions are reviewed (spec §10, issue "Reviewer workflow").
@@ -312,6 +312,7 @@ export function resolveCorrections(
     linesByCase.set(ci, mine);
     let stale = false;
     let changed = false;
+    let withdrawn = false;
     for (const l of mine) {
       const qi = qIndex.get(l.question);
       if (qi === undefined) continue;
@@ -332,6 +333,7 @@ export function resolveCorrections(
           question: q.id,
         });
       }
+      if (l.correctedTo === null) withdrawn = true;
       if (isChange(l)) {
         if (l.correctedTo !== now) changed = true;
         if (answers === null) answers = computed.slice();
@@ -339,7 +341,15 @@ export function resolveCorrections(
         corrected += 1;
       }
     }
-    review[ci] = stale ? 'ændret siden gennemgang' : changed ? 'rettet' : 'godkendt';
+    // Decision: a withdrawn correction leaves its computed answer unconfirmed, so the case is not
+    // "godkendt" while one is in force; a correction or stale line says more and wins (spec §10).
+    review[ci] = stale
+      ? 'ændret siden gennemgang'
+      : changed
+        ? 'rettet'
+        : withdrawn
+          ? 'rettelse trukket tilbage'
+          : 'godkendt';
     reviewed += 1;
   }
   return { answers: answers ?? computed, review, reviewed, corrected, problems, linesByCase };

@@ -99,6 +99,7 @@ describe('reviewLineFor: the log line of Godkend, Ret and a withdrawal', () => {
     expect(lines[0]?.[4]).toBeNull();
     expect(report.cases[0]!.verdicts['2.3']).toMatchObject({ answer: 'Nej', computedAnswer: 'Nej' });
     expect(report.cases[0]!.verdicts['2.3']!.correction).toBeUndefined();
+    expect(report.cases[0]!.review).toBe('rettelse trukket tilbage');
     expect(table(report, '2.3')).toEqual(table(reportOf(reviewSnapshot()), '2.3'));
     // Both lines stay in the log, in order.
     expect(corrected.snapshot.sheets.Gennemgang!.rows).toHaveLength(2);

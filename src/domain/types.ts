@@ -474,7 +474,12 @@ export interface FinalVerdict extends Verdict {
   readonly stale?: boolean;
 }
 
-export type ReviewStatus = 'ikke gennemgået' | 'godkendt' | 'rettet' | 'ændret siden gennemgang';
+/**
+ * A case's or question's review state. "rettelse trukket tilbage": the line in force has an empty
+ * Rettet til (spec §10), so the computed answer applies again without anyone having approved it.
+ */
+export type ReviewStatus =
+  'ikke gennemgået' | 'godkendt' | 'rettet' | 'rettelse trukket tilbage' | 'ændret siden gennemgang';
 
 export interface CaseResult {
   /** The rule set the case was judged by (its decision date, or the forced one). */

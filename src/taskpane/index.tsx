@@ -1,20 +1,15 @@
 import { createRoot } from 'react-dom/client';
 import { formatDay } from '../domain/days';
 import { App } from './components/App';
-import { core } from './services/core';
-import type { SettingsForm } from './services/controller';
+import type { OnPhase, SettingsForm } from './services/controller';
 import { errorMessage } from './services/errors';
 import { browserTheme, detectHost } from './services/host';
 import { officeSession } from './services/officeSession';
 import type { PaneSession } from './services/paneSession';
-import { standaloneApi } from './services/standalone';
-import { nowInCopenhagen, todayInCopenhagen } from './today';
+import { makeWorker, standaloneApi } from './services/standalone';
 
-const today = () => todayInCopenhagen(new Date());
-const now = () => nowInCopenhagen(new Date());
-
-async function loadForm(session: PaneSession): Promise<SettingsForm | null> {
-  const s = await session.controller.loadSettings();
+async function loadForm(session: PaneSession, onPhase?: OnPhase): Promise<SettingsForm | null> {
+  const s = await session.controller.loadSettings(onPhase);
   return {
     kommune: s.kommune ?? '',
     afgoerelsesaar: String(s.afgoerelsesaar),
@@ -39,7 +34,7 @@ async function main(): Promise<void> {
         <App
           loadForm={loadForm}
           theme={host.theme}
-          initialSession={officeSession(core, today, now)}
+          initialSession={officeSession(makeWorker)}
           standalone={null}
         />,
       );

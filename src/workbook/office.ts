@@ -25,8 +25,8 @@ import { wrappedRowHeights } from './rowHeights';
  * The WorkbookPort on the open workbook through Office.js (Excel JavaScript API, ExcelApi 1.9;
  * see manifest.xml for which call needs which set).
  *
- * Round trips: readSnapshot = 2 syncs (sheet names + date system; then the used ranges of the
- * sheets the core needs). apply = 1 sync to look at the workbook (which sheets exist) + 1 sync
+ * Round trips: readSnapshot = 3 syncs (sheet names + date system; the used ranges' sizes; their
+ * cells) + 1 per further 25,000 cells (a large case sheet is read in row blocks). apply = 1 sync to look at the workbook (which sheets exist) + 1 sync
  * per ~4 MB of commands (one for any normal plan), + 1 when appending to an existing review log.
  *
  * `run` is Excel.run in the add-in and the simulated Excel in tests (test/excel-sim).
@@ -54,6 +54,11 @@ export interface OfficeWorkbookOptions {
  * object paths and envelope Office adds, and split big value blocks by rows to get there.
  */
 const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+/**
+ * Cells read per request: values, types and formats of 25,000 ordinary cells come to ~1.5 MB, well
+ * under the 5 MB response limit, and unpack in a few milliseconds.
+ */
+const READ_CELLS_PER_REQUEST = 25_000;
 /** A value chunk is kept well below a request so several commands still fit around it. */
 const MAX_CHUNK_FRACTION = 0.25;
 /** Estimated wire overhead of one Office action (ids, action type, object path). */
@@ -560,6 +565,46 @@ function sheetSnapshot(
   return { name, rows, merges };
 }
 
+/** One block of rows as Office.js returns it (Range.values, valueTypes, numberFormat). */
+export interface RawBlock {
+  readonly values: unknown[][];
+  readonly valueTypes: string[][];
+  readonly numberFormat: unknown[][];
+}
+
+/** A sheet as read: its used range's address (null when empty), its rows in blocks, its merges. */
+export interface RawSheet {
+  readonly name: string;
+  readonly address: string | null;
+  readonly blocks: readonly RawBlock[];
+  readonly merges: string | null;
+}
+
+/** What OfficeWorkbook.readRaw returns: plain arrays, cheap to post to a Web Worker in parts. */
+export interface RawWorkbook {
+  readonly date1904: boolean;
+  readonly sheetNames: string[];
+  readonly sheets: readonly RawSheet[];
+}
+
+/** The Snapshot of a raw read (pure: no Office.js; runs in the task pane's Web Worker). */
+export function snapshotFromRaw(raw: RawWorkbook): Snapshot {
+  const sheets: Record<string, SheetSnapshot> = {};
+  for (const r of raw.sheets) {
+    const used =
+      r.address === null
+        ? null
+        : {
+            address: r.address,
+            values: r.blocks.flatMap((b) => b.values),
+            valueTypes: r.blocks.flatMap((b) => b.valueTypes),
+            numberFormat: r.blocks.flatMap((b) => b.numberFormat),
+          };
+    sheets[r.name] = sheetSnapshot(r.name, used, r.merges);
+  }
+  return { date1904: raw.date1904, sheetNames: raw.sheetNames, sheets };
+}
+
 function defaultIsSetSupported(name: string, version: string): boolean {
   return (
     typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported(name, version) === true
@@ -591,7 +636,15 @@ export class OfficeWorkbook implements WorkbookPort {
     this.runOn = options.runOn ?? syncOn;
   }
 
-  readSnapshot(): Promise<Snapshot> {
+  async readSnapshot(): Promise<Snapshot> {
+    return snapshotFromRaw(await this.readRaw());
+  }
+
+  /**
+   * The cells of the sheets the core needs, as Office.js hands them over; snapshotFromRaw makes
+   * the Snapshot (the task pane does that in its Web Worker, so the page only moves arrays).
+   */
+  readRaw(): Promise<RawWorkbook> {
     // Merged areas need ExcelApi 1.13; on older hosts merges read as none (the core copes).
     const withMerges = this.isSetSupported('ExcelApi', '1.13');
     return withOfficeErrors(() =>
@@ -608,30 +661,60 @@ export class OfficeWorkbook implements WorkbookPort {
         const items = sheets.items.map((ws) => ({ ws, name: ws.name, visible: ws.visibility === 'Visible' }));
         const wanted = sheetsToRead(items);
 
-        // Sync 2: the used range (values only, so formatted blank rows do not count) of each sheet.
+        // Sync 2: the size of the used range (values only, so formatted blank rows do not count)
+        // of each sheet, and its merged areas.
         const reads = wanted.map((s) => {
           const used = s.ws.getUsedRangeOrNullObject(true);
-          used.load('address,values,valueTypes,numberFormat');
+          used.load('address,rowCount,columnCount');
           const merged = withMerges ? s.ws.getRange().getMergedAreasOrNullObject() : null;
           if (merged) merged.load('address');
-          return { name: s.name, used, merged };
+          return { name: s.name, ws: s.ws, used, merged };
         });
         await context.sync();
 
-        const read: Record<string, SheetSnapshot> = {};
+        // Sync 3 and on: the cells, in row blocks of at most READ_CELLS_PER_REQUEST cells per
+        // request, so no response nears Excel on the web's 5 MB limit and none takes long to unpack.
+        let queued = 0;
+        const parts: ({ address: string; ranges: Excel.Range[] } | null)[] = [];
         for (const r of reads) {
-          const used = r.used.isNullObject
-            ? null
-            : {
-                address: r.used.address,
-                values: r.used.values,
-                valueTypes: r.used.valueTypes as string[][],
-                numberFormat: r.used.numberFormat,
-              };
-          const mergeAddress = r.merged && !r.merged.isNullObject ? r.merged.address : null;
-          read[r.name] = sheetSnapshot(r.name, used, mergeAddress);
+          if (r.used.isNullObject) {
+            parts.push(null);
+            continue;
+          }
+          const { row: top, col: left } = topLeftOf(r.used.address);
+          const cols = r.used.columnCount;
+          const step = Math.max(1, Math.floor(READ_CELLS_PER_REQUEST / cols));
+          const ranges: Excel.Range[] = [];
+          for (let i = 0; i < r.used.rowCount; i += step) {
+            const bottom = top + Math.min(i + step, r.used.rowCount) - 1;
+            const range = r.ws.getRange(rectAddress({ top: top + i, left, bottom, right: left + cols - 1 }));
+            range.load('values,valueTypes,numberFormat');
+            ranges.push(range);
+            queued += (bottom - top - i + 1) * cols;
+            if (queued >= READ_CELLS_PER_REQUEST) {
+              queued = 0;
+              // eslint-disable-next-line office-addins/no-context-sync-in-loop
+              await context.sync();
+            }
+          }
+          parts.push({ address: r.used.address, ranges });
         }
-        return { date1904: probe.value === 0, sheetNames: items.map((s) => s.name), sheets: read };
+        if (queued > 0) await context.sync();
+
+        const raw: RawSheet[] = reads.map((r, k) => {
+          const p = parts[k] ?? null;
+          return {
+            name: r.name,
+            address: p === null ? null : p.address,
+            blocks: (p?.ranges ?? []).map((g) => ({
+              values: g.values,
+              valueTypes: g.valueTypes,
+              numberFormat: g.numberFormat,
+            })),
+            merges: r.merged && !r.merged.isNullObject ? r.merged.address : null,
+          };
+        });
+        return { date1904: probe.value === 0, sheetNames: items.map((s) => s.name), sheets: raw };
       }),
     );
   }

@@ -12,7 +12,9 @@ import { dayFromYmd } from '../../src/domain/days';
 import { core } from '../../src/taskpane/services/core';
 import { frontSheetsFileName, toBase64 } from '../../src/taskpane/services/frontSheets';
 import { frontSheetsFile } from '../../src/taskpane/services/frontSheetsFile';
-import { officeSession } from '../../src/taskpane/services/officeSession';
+import { BarometerController } from '../../src/taskpane/services/controller';
+import { frontSheetsToExcel } from '../../src/taskpane/services/officeSession';
+import { OfficeWorkbook } from '../../src/workbook/office';
 import { sessionFromBuffer } from '../../src/taskpane/services/standaloneWorkbook';
 import { createSimulatedExcel, dumpWorkbook, simWorkbookFromExcelJs } from '../excel-sim';
 
@@ -54,17 +56,17 @@ describe('front sheets in the pane', () => {
     const sim = createSimulatedExcel(simWorkbookFromExcelJs(source));
     const before = JSON.stringify(dumpWorkbook(sim.workbook));
     const created: string[] = [];
-    const host = {
-      run: (a: unknown, b?: unknown) =>
-        b === undefined
-          ? sim.run(a as Parameters<typeof sim.run>[0])
-          : sim.runOn(a as Excel.RequestContext, b as Parameters<typeof sim.runOn>[1]),
+    // Excel mode runs the controller in the pane's worker over a port to this adapter
+    // (portHost.test.ts proves that boundary); here the controller reads the adapter directly.
+    const office = new OfficeWorkbook(sim.run, { isSetSupported: sim.isSetSupported, runOn: sim.runOn });
+    const controller = new BarometerController(office, core, today, now);
+    (globalThis as { Excel?: unknown }).Excel = {
       createWorkbook: async (base64?: string) => void created.push(base64 ?? ''),
     };
-    (globalThis as { Excel?: unknown }).Excel = host;
     try {
-      const session = officeSession(core, today, now);
-      const r = await session.frontSheets?.();
+      const r = await frontSheetsToExcel(
+        await frontSheetsFile(await controller.frontSheets(() => undefined)),
+      );
       expect(r).toEqual({ kind: 'workbook', cases: 17, warnings: [] });
       expect(created).toHaveLength(1);
       const sheets = await sheetsOf(new Uint8Array(Buffer.from(created[0] as string, 'base64')));

@@ -36,6 +36,7 @@ import ExcelJS from 'exceljs';
 import { egenkontrolChecks } from './egenkontrol.mjs';
 import { frontSheetsSteps } from './forsider.mjs';
 import { trendSteps } from './trend.mjs';
+import { excelMode } from './excelmode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = path.join(root, 'dist');
@@ -1037,6 +1038,7 @@ async function main() {
 
     await trendSteps({ context, origin, axeCheck, assertFits, shot });
     await egenkontrolChecks({ context, origin, artifacts, axeCheck, shot });
+    await excelMode(browser);
 
     console.log('Network');
     assert.ok(

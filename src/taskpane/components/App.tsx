@@ -8,7 +8,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { SettingsForm as Form } from '../services/controller';
+import type { OnPhase, SettingsForm as Form } from '../services/controller';
 import type { ThemeKind } from '../services/host';
 import type { PaneSession, StandaloneApi } from '../services/paneSession';
 import { BusyBar } from './BusyBar';
@@ -28,7 +28,7 @@ export interface AppProps {
   /** Standalone mode's file handling; null in Excel. */
   standalone: StandaloneApi | null;
   /** Reads the settings from the workbook as form text. */
-  loadForm: (session: PaneSession) => Promise<Form | null>;
+  loadForm: (session: PaneSession, onPhase?: OnPhase) => Promise<Form | null>;
 }
 
 /**

@@ -8,16 +8,9 @@ import { NoBreakDates } from './NoBreakDates';
 import { SEVERITY_LABEL } from './ProblemsList';
 import { useStyles } from './styles';
 
-/** The line in force withdrew a correction: the computed answer applies again, nobody approved it. */
-export const isWithdrawn = (q: QuestionView): boolean =>
-  q.line?.text.startsWith('Rettelse trukket tilbage') ?? false;
-
-/**
- * The review status as the pane shows it. After a withdrawal the domain reports "godkendt" (the
- * computed answer is in force); the pane says what happened instead (issue 11, smaller points).
- */
+/** The review status as the pane shows it; a withdrawal also says which answer applies now. */
 export function statusText(q: QuestionView): string {
-  return isWithdrawn(q) ? 'rettelse trukket tilbage (det beregnede svar gælder)' : q.status;
+  return q.status === 'rettelse trukket tilbage' ? `${q.status} (det beregnede svar gælder)` : q.status;
 }
 
 /** One question of the open case: answer, reason, source cells, and Godkend / Ret / Træk tilbage. */
@@ -44,7 +37,7 @@ export function QuestionCard(props: {
     requestAnimationFrame(() => (kind === 'ret' ? retRef : withdrawRef).current?.focus());
   };
   const disabled = props.busy || props.blocked;
-  const approved = q.status === 'godkendt' && !isWithdrawn(q);
+  const approved = q.status === 'godkendt';
   return (
     <li className={s.question}>
       <article aria-labelledby={titleId}>

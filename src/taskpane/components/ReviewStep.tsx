@@ -41,9 +41,9 @@ export function ReviewStep(props: {
       approveRest: (sagsnr) => write((onPhase) => controller.approveRest(sagsnr, onPhase)),
       saveInitials: async (text) => {
         let refused: string | null = null;
-        await runAction('review', 'Gemmer initialerne …', async () => {
+        await runAction('review', 'Gemmer initialerne …', async (onPhase) => {
           try {
-            const initialer = await controller.saveInitials(text);
+            const initialer = await controller.saveInitials(text, onPhase);
             // The saved initials are what the next review reads; show them without a new check.
             setCheck((c) => (c ? { ...c, settings: { ...c.settings, initialer } } : c));
             toast(

@@ -2,8 +2,9 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { Toast, ToastBody, ToastTitle, useToastController } from '@fluentui/react-components';
 import {
   PHASE_LABEL,
-  PHASE_PERCENT,
+  phasePercent,
   settingsFieldErrors,
+  type OnPhase,
   type Phase,
   type SettingsFieldErrors,
   type SettingsForm as Form,
@@ -37,7 +38,7 @@ const sameForm = (a: Form | null, b: Form | null): boolean =>
 export function usePane(props: {
   initialSession: PaneSession | null;
   standalone: StandaloneApi | null;
-  loadForm: (session: PaneSession) => Promise<Form | null>;
+  loadForm: (session: PaneSession, onPhase?: OnPhase) => Promise<Form | null>;
 }) {
   const { dispatchToast } = useToastController(TOASTER_ID);
   const [session, setSession] = useState<PaneSession | null>(props.initialSession);
@@ -81,16 +82,13 @@ export function usePane(props: {
    * it was (buttons are disabledFocusable while busy, so focus never drops to the page body).
    */
   const runAction = useCallback(
-    async (
-      place: Place,
-      label: string,
-      action: (onPhase: (p: Phase) => void) => Promise<void>,
-    ): Promise<boolean> => {
+    async (place: Place, label: string, action: (onPhase: OnPhase) => Promise<void>): Promise<boolean> => {
       if (busyRef.current) return false;
       busyRef.current = true;
       setBusy({ label, percent: null });
       setNotice(place, null);
-      const onPhase = (p: Phase) => setBusy({ label: PHASE_LABEL[p], percent: PHASE_PERCENT[p] });
+      const onPhase = (p: Phase, fraction?: number) =>
+        setBusy({ label: PHASE_LABEL[p], percent: phasePercent(p, fraction) });
       const focused = document.activeElement;
       try {
         await action(onPhase);
@@ -114,12 +112,12 @@ export function usePane(props: {
   );
 
   const openSession = useCallback(
-    async (next: PaneSession) => {
+    async (next: PaneSession, onPhase?: OnPhase) => {
       setSession(next);
       setCheck(null);
       setBuilt(null);
       setNotices({});
-      const f = await props.loadForm(next);
+      const f = await props.loadForm(next, onPhase);
       setSavedForm(f);
       setForm(f);
       setFieldErrors({});
@@ -129,8 +127,8 @@ export function usePane(props: {
 
   useEffect(() => {
     if (props.initialSession) {
-      void runAction('open', 'Læser indstillingerne …', () =>
-        openSession(props.initialSession as PaneSession),
+      void runAction('open', 'Læser indstillingerne …', (onPhase) =>
+        openSession(props.initialSession as PaneSession, onPhase),
       );
     }
   }, [props.initialSession, openSession, runAction]);
@@ -217,12 +215,16 @@ export function usePane(props: {
     });
 
   /** Validates the form on its fields; saves it when it changed. False when a field is invalid. */
-  const saveFormIfChanged = async (c: NonNullable<typeof controller>, force: boolean): Promise<boolean> => {
+  const saveFormIfChanged = async (
+    c: NonNullable<typeof controller>,
+    force: boolean,
+    onPhase?: OnPhase,
+  ): Promise<boolean> => {
     if (!form || (!force && sameForm(form, savedForm))) return true;
     const errors = settingsFieldErrors(form, parseDayText);
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) return false;
-    await c.saveSettings(form);
+    await c.saveSettings(form, onPhase);
     setSavedForm(form);
     wrote();
     return true;
@@ -231,8 +233,8 @@ export function usePane(props: {
   const saveSettings = () => {
     const c = controller;
     if (!c) return;
-    void runAction('settings', 'Gemmer indstillingerne …', async () => {
-      if (await saveFormIfChanged(c, true))
+    void runAction('settings', 'Gemmer indstillingerne …', async (onPhase) => {
+      if (await saveFormIfChanged(c, true, onPhase))
         toast('Indstillingerne er gemt', 'Arket Indstillinger er opdateret.');
     });
   };

@@ -45,6 +45,20 @@ export type Phase = 'read' | 'evaluate' | 'write';
 /** How far a run is when a phase starts, for the progress bar (reading and evaluating take the most time). */
 export const PHASE_PERCENT: Readonly<Record<Phase, number>> = { read: 5, evaluate: 40, write: 75 };
 
+/**
+ * The bar's percent for a phase and how far into it the run is (0…1, e.g. blocks read of all):
+ * from the phase's start towards the next phase's, never 100 before the action has ended.
+ * @example phasePercent('read', 0.5) === 23
+ */
+export function phasePercent(p: Phase, fraction = 0): number {
+  const next = p === 'read' ? PHASE_PERCENT.evaluate : p === 'evaluate' ? PHASE_PERCENT.write : 99;
+  const f = Math.min(1, Math.max(0, fraction));
+  return Math.round(PHASE_PERCENT[p] + f * (next - PHASE_PERCENT[p]));
+}
+
+/** Reports a phase, and within it how far it is (0…1) when the step can tell. */
+export type OnPhase = (p: Phase, fraction?: number) => void;
+
 export const PHASE_LABEL: Readonly<Record<Phase, string>> = {
   read: 'Læser projektmappen …',
   evaluate: 'Kontrollerer sagerne …',
@@ -144,16 +158,23 @@ export class BarometerController {
     return plan.problems ?? [];
   }
 
-  async loadSettings(): Promise<Settings> {
+  async loadSettings(onPhase: OnPhase = () => undefined): Promise<Settings> {
+    onPhase('read');
     const snapshot = await this.port.readSnapshot();
     return this.core.readSettings(snapshot, this.today());
   }
 
   /** Merges the form into the sheet's current settings and rewrites the Indstillinger sheet. */
-  async saveSettings(form: SettingsForm, parseDay: (text: string) => Day | null): Promise<Settings> {
+  async saveSettings(
+    form: SettingsForm,
+    parseDay: (text: string) => Day | null,
+    onPhase: OnPhase = () => undefined,
+  ): Promise<Settings> {
+    onPhase('read');
     const snapshot = await this.port.readSnapshot();
     const current = this.core.readSettings(snapshot, this.today());
     const settings = applySettingsForm(current, form, parseDay);
+    onPhase('write');
     await this.port.apply(this.core.settingsPlan(settings, snapshot));
     return settings;
   }
@@ -239,16 +260,18 @@ export class BarometerController {
   }
 
   /** Validates and keeps the reviewer's initials in Indstillinger (one cell). Returns them. */
-  async saveInitials(text: string): Promise<string> {
+  async saveInitials(text: string, onPhase: OnPhase = () => undefined): Promise<string> {
     const initials = validInitials(text);
     if (initials === null) {
       throw new UserError(
         'Initialer skal være 1–10 bogstaver eller tal uden mellemrum (fx "ABC"); ret feltet, og gem igen.',
       );
     }
+    onPhase('read');
     const snapshot = await this.port.readSnapshot();
     const caseSheet = this.latest?.caseSheet.name ?? snapshot.sheetNames[0];
     if (caseSheet === undefined) throw new UserError('Projektmappen har ingen ark.');
+    onPhase('write');
     await this.port.apply(initialsPlan(snapshot, caseSheet, initials));
     return initials;
   }

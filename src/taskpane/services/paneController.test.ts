@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { dayFromYmd } from '../../domain/days';
 import { OfficeWorkbook } from '../../workbook/office';
 import { createSimulatedExcel, simWorkbookFromXlsx } from '../../../test/excel-sim';
-import { BarometerController, settingsFieldErrors, type Phase } from './controller';
+import { BarometerController, phasePercent, settingsFieldErrors, type Phase } from './controller';
 import { core } from './core';
 import { officeHints } from './host';
 import { localPaneController } from './paneController';
@@ -76,6 +76,73 @@ describe('localPaneController on the example', () => {
     expect(after?.questions.find((x) => x.id === q.id)?.status).toBe('godkendt');
     const rest = await pane.approveRest(v.sagsnr as number);
     expect(rest.written).toBe((after?.questions.length ?? 0) - 1);
+  });
+});
+
+describe('progress of the smaller actions (issue 11: a percent for every action over half a second)', () => {
+  it('loading and saving the settings and saving initials report their phases', async () => {
+    const { pane } = await setup();
+    const phases: Phase[] = [];
+    const s = await pane.loadSettings((p) => phases.push(p));
+    expect(phases).toEqual(['read']);
+    phases.length = 0;
+    const form = {
+      kommune: 'Prøvekøbing',
+      afgoerelsesaar: String(s.afgoerelsesaar),
+      opgoerelsesdato: '23-03-2022',
+      antalSager: String(s.antalSager),
+      offentliggoerelse: s.offentliggoerelse,
+    };
+    expect((await pane.saveSettings(form, (p) => phases.push(p))).kommune).toBe('Prøvekøbing');
+    expect(phases).toEqual(['read', 'write']);
+    phases.length = 0;
+    expect(await pane.saveInitials('ab', (p) => phases.push(p))).toBe('AB');
+    expect(phases).toEqual(['read', 'write']);
+  });
+
+  it('phasePercent runs from a phase towards the next, never to 100', () => {
+    expect(phasePercent('read')).toBe(5);
+    expect(phasePercent('read', 0.5)).toBe(23);
+    expect(phasePercent('read', 1)).toBe(40);
+    expect(phasePercent('evaluate', 2)).toBe(75);
+    expect(phasePercent('write', 1)).toBe(99);
+  });
+});
+
+describe('a withdrawn correction in the pane', () => {
+  it('shows "rettelse trukket tilbage" on the question and the case (not godkendt), and Godkend is open again', async () => {
+    const { pane } = await setup();
+    await pane.check(() => undefined);
+    await pane.saveInitials('AB');
+    const v = await pane.caseView(0);
+    const q = v?.questions.find((x) => x.canApprove && x.answers.length > 0);
+    if (!v || !q) throw new Error('case 1 has a question that can be corrected');
+    const sagsnr = v.sagsnr as number;
+    const ret = await pane.review(
+      { sagsnr, question: q.id, shown: q },
+      { kind: 'ret', to: q.answers[0] as string, reason: 'Fremgår af journalen' },
+    );
+    expect(ret.result.cases[0]?.status).toBe('rettet');
+    const corrected = (await pane.caseView(0))?.questions.find((x) => x.id === q.id);
+    if (!corrected) throw new Error('the corrected question is still shown');
+    expect(corrected).toMatchObject({ status: 'rettet', canWithdraw: true });
+    const back = await pane.review(
+      { sagsnr, question: q.id, shown: corrected },
+      { kind: 'tilbagekald', reason: 'Rettelsen var forkert' },
+    );
+    expect(back.written).toBe(1);
+    expect(back.result.cases[0]?.status).toBe('rettelse trukket tilbage');
+    const after = (await pane.caseView(0))?.questions.find((x) => x.id === q.id);
+    expect(after).toMatchObject({
+      status: 'rettelse trukket tilbage',
+      answer: q.answer,
+      corrected: false,
+      canWithdraw: false,
+      canApprove: true,
+    });
+    // Godkend afterwards confirms the computed answer: the question is godkendt again.
+    await pane.review({ sagsnr, question: q.id, shown: after! }, { kind: 'godkend' });
+    expect((await pane.caseView(0))?.questions.find((x) => x.id === q.id)?.status).toBe('godkendt');
   });
 });
 

@@ -4,7 +4,7 @@ import type { ReviewAction, ReviewTarget } from '../../domain/review';
 import type { Day, OverviewRow, Problem, Report, Settings, TableResult } from '../../domain/types';
 import { todayInCopenhagen } from '../today';
 import { UserError } from '../../workbook/port';
-import type { BarometerController, Phase, RunResult, SettingsForm } from './controller';
+import type { BarometerController, OnPhase, Phase, RunResult, SettingsForm } from './controller';
 import { parseDayText } from './parseDay';
 
 /**
@@ -45,15 +45,15 @@ export interface PaneController {
   readonly canSelect: boolean;
   readonly canWatchSelection: boolean;
   createTemplate(): Promise<readonly Problem[]>;
-  loadSettings(): Promise<Settings>;
-  saveSettings(form: SettingsForm): Promise<Settings>;
+  loadSettings(onPhase?: OnPhase): Promise<Settings>;
+  saveSettings(form: SettingsForm, onPhase?: OnPhase): Promise<Settings>;
   inspect(): Promise<Inspection>;
   check(onPhase: (p: Phase) => void): Promise<PaneReport>;
   buildTables(onPhase: (p: Phase) => void): Promise<PaneReport>;
   caseView: (index: number) => Promise<CaseView | null>;
   review(target: ReviewTarget, action: ReviewAction, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
   approveRest(sagsnr: number, onPhase?: (p: Phase) => void): Promise<PaneOutcome>;
-  saveInitials(text: string): Promise<string>;
+  saveInitials(text: string, onPhase?: OnPhase): Promise<string>;
   /**
    * "Sammenlign med tidligere resultat" (issue 12): reads an earlier result (.xlsx or .json, its
    * bytes; the file is never written) for the checks that follow; null bytes end the comparison.
@@ -105,8 +105,8 @@ export function localPaneController(
       return c.canWatchSelection;
     },
     createTemplate: () => c.createTemplate(),
-    loadSettings: () => c.loadSettings(),
-    saveSettings: (form) => c.saveSettings(form, parseDayText),
+    loadSettings: (onPhase) => c.loadSettings(onPhase),
+    saveSettings: (form, onPhase) => c.saveSettings(form, parseDayText, onPhase),
     inspect: async () => {
       try {
         // A dry run: evaluation without writing tells whether the case sheet and its columns are there.
@@ -128,8 +128,8 @@ export function localPaneController(
       const out = await c.approveRest(sagsnr, onPhase);
       return { ...out, result: keep(out.result) };
     },
-    saveInitials: async (text) => {
-      const initials = await c.saveInitials(text);
+    saveInitials: async (text, onPhase) => {
+      const initials = await c.saveInitials(text, onPhase);
       if (latest) latest = { ...latest, settings: { ...latest.settings, initialer: initials } };
       return initials;
     },

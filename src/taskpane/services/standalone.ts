@@ -1,8 +1,8 @@
 import type { StandaloneApi } from './paneSession';
 import { workerStandaloneApi } from './workerClient';
 
-/** A new worker; webpack sees `new Worker(new URL(…, import.meta.url))` and bundles it as its own chunk. */
-function makeWorker(): Worker {
+/** A new worker (standalone and Excel mode use the same bundle); webpack sees `new Worker(new URL(…, import.meta.url))` and bundles it as its own chunk. */
+export function makeWorker(): Worker {
   // prettier-ignore
   return new Worker(
     // @ts-expect-error -- import.meta is ES-module syntax for webpack; tsc checks this tree as CommonJS

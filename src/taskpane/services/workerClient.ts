@@ -4,9 +4,9 @@ import {
   type ChunkedField,
   type OpenedSession,
   type WorkerCall,
-  type WorkerReply,
+  type WorkerMessage,
 } from '../worker/protocol';
-import type { Phase } from './controller';
+import type { OnPhase } from './controller';
 import type { PaneController } from './paneController';
 import { frontSheetsFileName, XLSX_TYPE, type FrontSheetsFile } from './frontSheets';
 import type { PaneSession, StandaloneApi } from './paneSession';
@@ -14,18 +14,26 @@ import type { PaneSession, StandaloneApi } from './paneSession';
 type Pending = {
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
-  onPhase?: (p: Phase) => void;
+  onPhase?: OnPhase;
   /** Parts of the result's long lists received so far. */
   parts: Partial<Record<ChunkedField, unknown[][]>>;
 };
 
-/** Calls into the standalone worker; each call resolves with the worker's answer. */
+/** A request of the worker's port in Excel mode (the page reads and writes the workbook). */
+export type PortRequest = Extract<WorkerMessage, { kind: 'port' }>;
+
+/** Calls into the worker; each call resolves with the worker's answer. */
 export class WorkerRpc {
   private next = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly cases = new Map<number, (index: number) => void>();
 
-  constructor(private readonly worker: Worker) {
-    worker.onmessage = (e: MessageEvent<WorkerReply>) => this.reply(e.data);
+  constructor(
+    private readonly worker: Worker,
+    /** Excel mode: answers the worker's port requests on the page (portHost.ts). */
+    private readonly onPort?: (request: PortRequest) => void,
+  ) {
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => this.reply(e.data);
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
       // A worker that cannot start or crashed: every open call fails with a message, none hangs.
@@ -35,12 +43,7 @@ export class WorkerRpc {
     };
   }
 
-  call<T>(
-    method: string,
-    args: readonly unknown[] = [],
-    onPhase?: (p: Phase) => void,
-    transfer: Transferable[] = [],
-  ) {
+  call<T>(method: string, args: readonly unknown[] = [], onPhase?: OnPhase, transfer: Transferable[] = []) {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, {
@@ -49,16 +52,40 @@ export class WorkerRpc {
         parts: {},
         ...(onPhase ? { onPhase } : {}),
       });
-      const msg: WorkerCall = { id, method, args };
+      const msg: WorkerCall = { kind: 'call', id, method, args };
       this.worker.postMessage(msg, transfer);
     });
   }
 
-  private reply(r: WorkerReply): void {
+  /** Posts a message that is not a call (Excel mode: the port's answers and selections). */
+  post(message: unknown): void {
+    this.worker.postMessage(message);
+  }
+
+  /** Registers a callback for the cases the user's selections open; returns its id for the worker. */
+  watch(onCase: (index: number) => void): number {
+    const id = this.next++;
+    this.cases.set(id, onCase);
+    return id;
+  }
+
+  unwatch(id: number): void {
+    this.cases.delete(id);
+  }
+
+  private reply(r: WorkerMessage): void {
+    if (r.kind === 'port') {
+      this.onPort?.(r);
+      return;
+    }
+    if (r.kind === 'case') {
+      this.cases.get(r.watch)?.(r.index);
+      return;
+    }
     const p = this.pending.get(r.id);
     if (!p) return;
     if (r.kind === 'phase') {
-      p.onPhase?.(r.phase);
+      p.onPhase?.(r.phase, r.fraction);
       return;
     }
     if (r.kind === 'chunk') {
@@ -74,7 +101,10 @@ export class WorkerRpc {
   }
 }
 
-/** The pane's controller for the workbook in the worker. Selections do not exist outside Excel. */
+/**
+ * The pane's controller for the workbook in the worker. In Excel the worker asks the page to
+ * select (its port); outside Excel there is nothing to select and these calls do nothing.
+ */
 export function workerController(rpc: WorkerRpc, opened: OpenedSession): PaneController {
   const call =
     <T>(method: string) =>
@@ -84,20 +114,32 @@ export function workerController(rpc: WorkerRpc, opened: OpenedSession): PaneCon
     canSelect: opened.canSelect,
     canWatchSelection: opened.canWatchSelection,
     createTemplate: call('createTemplate'),
-    loadSettings: call('loadSettings'),
-    saveSettings: call('saveSettings'),
+    loadSettings: (onPhase) => rpc.call('loadSettings', [], onPhase),
+    saveSettings: (form, onPhase) => rpc.call('saveSettings', [form], onPhase),
     inspect: call('inspect'),
     check: (onPhase) => rpc.call('check', [], onPhase),
     buildTables: (onPhase) => rpc.call('buildTables', [], onPhase),
     caseView: call('caseView'),
     review: (target, action, onPhase) => rpc.call('review', [target, action], onPhase),
     approveRest: (sagsnr, onPhase) => rpc.call('approveRest', [sagsnr], onPhase),
-    saveInitials: call('saveInitials'),
+    saveInitials: (text, onPhase) => rpc.call('saveInitials', [text], onPhase),
     compare: (bytes, name) => rpc.call('compare', [bytes, name], undefined, bytes ? [bytes] : []),
-    selectProblem: async () => undefined,
-    selectCell: async () => undefined,
-    selectCase: async () => undefined,
-    watchCases: async () => async () => undefined,
+    selectProblem: opened.canSelect ? call('selectProblem') : async () => undefined,
+    selectCell: opened.canSelect ? call('selectCell') : async () => undefined,
+    selectCase: opened.canSelect ? call('selectCase') : async () => undefined,
+    watchCases: opened.canWatchSelection
+      ? async (sheet, onCase) => {
+          const watch = rpc.watch(onCase);
+          await rpc.call('watchCases', [sheet, watch]).catch((e: unknown) => {
+            rpc.unwatch(watch);
+            throw e;
+          });
+          return async () => {
+            rpc.unwatch(watch);
+            await rpc.call('unwatchCases', [watch]);
+          };
+        }
+      : async () => async () => undefined,
   };
 }
 
@@ -124,7 +166,7 @@ export function workerStandaloneApi(makeWorker: () => Worker): StandaloneApi {
       },
     };
   };
-  const fromBuffer = async (buf: ArrayBuffer, name: string, onPhase?: (p: Phase) => void) =>
+  const fromBuffer = async (buf: ArrayBuffer, name: string, onPhase?: OnPhase) =>
     session(await worker().call<OpenedSession>('open', [buf, name], onPhase, [buf]));
   return {
     open: async (file, onPhase) => fromBuffer(await file.arrayBuffer(), file.name, onPhase),

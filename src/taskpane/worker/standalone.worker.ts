@@ -1,9 +1,10 @@
 /**
- * The standalone mode's workbook and rule core in a Web Worker (issue 11, part 3): reading the
- * .xlsx, evaluating 20,000 cases and writing the result run here, so the page keeps redrawing.
- * The page talks to it through workerClient.ts; this file only dispatches the calls.
+ * The pane's rule core in a Web Worker (issue 11, part 3), so the page keeps redrawing on 20,000
+ * cases. Standalone: the .xlsx is read, evaluated and written here. Excel ("openExcel"): the page
+ * reads and writes through Office.js, this worker's RemotePort asks it to, and the evaluation and
+ * write plan run here. The page talks to it through workerClient.ts; this file only dispatches.
  */
-import type { Phase } from '../services/controller';
+import { BarometerController, type OnPhase } from '../services/controller';
 import { core } from '../services/core';
 import { localPaneController, type PaneController } from '../services/paneController';
 import type { Session } from '../services/session';
@@ -13,14 +14,16 @@ import {
   CHUNKED_FIELDS,
   reportIn,
   type OpenedSession,
+  type PageMessage,
   type WorkerCall,
-  type WorkerReply,
+  type WorkerMessage,
 } from './protocol';
+import { RemotePort } from './remotePort';
 
 /** The worker's global scope, as much of it as this file uses (the DOM lib types `self` as a window). */
 declare const self: {
-  postMessage(message: WorkerReply): void;
-  onmessage: ((e: MessageEvent<WorkerCall>) => void) | null;
+  postMessage(message: WorkerMessage): void;
+  onmessage: ((e: MessageEvent<PageMessage>) => void) | null;
 };
 
 const today = () => todayInCopenhagen(new Date());
@@ -31,6 +34,10 @@ const loadFrontSheets = () => import(/* webpackChunkName: "standalone" */ '../se
 
 let session: Session | null = null;
 let controller: PaneController | null = null;
+/** Excel mode: the port whose reads and writes the page carries out. */
+let remote: RemotePort | null = null;
+/** Excel mode: stops watching the selection, per watch id of the page. */
+const watches = new Map<number, () => Promise<void>>();
 
 function opened(s: Session): OpenedSession {
   session = s;
@@ -43,7 +50,7 @@ function current(): PaneController {
   return controller;
 }
 
-type Handler = (args: readonly unknown[], onPhase: (p: Phase) => void) => unknown;
+type Handler = (args: readonly unknown[], onPhase: OnPhase) => unknown;
 
 const handlers: Record<string, Handler> = {
   open: async ([buffer, name], onPhase) => {
@@ -53,6 +60,27 @@ const handlers: Record<string, Handler> = {
     );
   },
   blank: async () => opened((await load()).blankSession(core, today, now)),
+  openExcel: () => {
+    remote = new RemotePort((m) => self.postMessage(m));
+    const c = new BarometerController(remote, core, today, now);
+    return opened({ controller: c, name: 'Den åbne projektmappe' });
+  },
+  selectProblem: ([problem]) =>
+    current().selectProblem(problem as Parameters<PaneController['selectProblem']>[0]),
+  selectCell: ([sheet, address]) => current().selectCell(sheet as string, address as string),
+  selectCase: ([index]) => current().selectCase(index as number),
+  watchCases: async ([sheet, watch]) => {
+    const w = watch as number;
+    const post = (index: number) => self.postMessage({ kind: 'case', watch: w, index });
+    watches.set(w, await current().watchCases(sheet as string, post));
+    return null;
+  },
+  unwatchCases: async ([watch]) => {
+    const stop = watches.get(watch as number);
+    watches.delete(watch as number);
+    await stop?.();
+    return null;
+  },
   download: async (_args, onPhase) => {
     if (!session?.download) throw new Error('Projektmappen kan ikke hentes.');
     onPhase('write');
@@ -65,22 +93,28 @@ const handlers: Record<string, Handler> = {
     return (await loadFrontSheets()).frontSheetsFile(plan);
   },
   createTemplate: () => current().createTemplate(),
-  loadSettings: () => current().loadSettings(),
-  saveSettings: ([form]) => current().saveSettings(form as Parameters<PaneController['saveSettings']>[0]),
+  loadSettings: (_args, onPhase) => current().loadSettings(onPhase),
+  saveSettings: ([form], onPhase) =>
+    current().saveSettings(form as Parameters<PaneController['saveSettings']>[0], onPhase),
   inspect: () => current().inspect(),
   caseView: ([index]) => current().caseView(index as number),
-  saveInitials: ([text]) => current().saveInitials(text as string),
+  saveInitials: ([text], onPhase) => current().saveInitials(text as string, onPhase),
   compare: ([bytes, name]) => current().compare(bytes as ArrayBuffer | null, name as string),
 };
 
-self.onmessage = (e: MessageEvent<WorkerCall>) => void answer(e.data);
+self.onmessage = (e: MessageEvent<PageMessage>) => {
+  if (e.data.kind === 'call') void answer(e.data);
+  else remote?.receive(e.data);
+};
 
 async function answer(call: WorkerCall): Promise<void> {
   const { id, method, args } = call;
-  const post = (reply: WorkerReply) => self.postMessage(reply);
+  const post = (reply: WorkerMessage) => self.postMessage(reply);
   try {
     let value: unknown;
-    const onPhase = (phase: Phase) => post({ id, kind: 'phase', phase });
+    const onPhase: OnPhase = (phase, fraction) =>
+      post({ id, kind: 'phase', phase, ...(fraction === undefined ? {} : { fraction }) });
+    if (remote) remote.progress = onPhase;
     if (method === 'check' || method === 'buildTables') {
       value = await current()[method](onPhase);
     } else if (method === 'review') {
