@@ -29,3 +29,12 @@ export function egenkontrolMemoIntro(
     `${k} har gennemgået ${sager(cases)} med afgørelser truffet i perioden${span === '' ? ' (perioden er ikke angivet)' : ` ${span}`} – hele sagsmængden, ikke en stikprøve – efter de lovkrav, Ankestyrelsen gennemgår i Børnesagsbarometret.`,
   ];
 }
+
+/**
+ * The memo's closing caveat under Egenkontrol: the whole caseload is no sample, so the barometer's
+ * "do not generalise from the sample" would be wrong; what stays true is that few cases per quarter
+ * make a share swing by chance, which is what the 95 % interval shows.
+ */
+export const EGENKONTROL_CAVEAT =
+  'Resultaterne omfatter hele sagsmængden i perioden og ikke en stikprøve, men de bygger på få sager pr. spørgsmål og kvartal. ' +
+  'Usikkerheden ved hvert resultat viser, hvor meget andelen kan svinge tilfældigt med så få sager – jo færre sager, jo bredere spænd; en ændring fra et kvartal til det næste, der ligger inden for spændet, er ikke nødvendigvis en reel ændring.';

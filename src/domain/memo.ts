@@ -1,5 +1,5 @@
 import { formatDay } from './days';
-import { egenkontrolMemoIntro } from './egenkontrol';
+import { EGENKONTROL_CAVEAT, egenkontrolMemoIntro } from './egenkontrol';
 import { formatCount, formatPercent, sager } from './numbers';
 import { percentOf } from './tables';
 import { wilson } from './interval';
@@ -159,6 +159,6 @@ export function buildMemo(input: MemoInput): string[] {
         input.previous,
       ),
     );
-  out.push(MEMO_CAVEAT);
+  out.push(settings.formaal === 'egenkontrol' ? EGENKONTROL_CAVEAT : MEMO_CAVEAT);
   return out;
 }

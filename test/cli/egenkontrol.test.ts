@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { EGENKONTROL_CAVEAT } from '../../src/domain/egenkontrol';
 import { buildFixture } from '../fixtures/build';
 import { oracleYmd } from '../property/oracle';
 import { oracle } from '../property/verdictOracle';
@@ -193,6 +194,9 @@ describe('barometer check under Formål Egenkontrol (a generated two-year caselo
     (wb.getWorksheet('Notat') as ExcelJS.Worksheet).eachRow((row) => memo.push(String(row.getCell(1).value)));
     expect(memo.join('\n')).toContain(`i perioden fra ${PERIOD.fra} til ${PERIOD.til}`);
     expect(memo.join('\n')).not.toContain('Ankestyrelsens kriterier');
+    // The closing caveat speaks of the whole caseload, never of a sample to generalise from.
+    expect(memo[memo.length - 1]).toBe(EGENKONTROL_CAVEAT);
+    expect(memo.join('\n')).not.toContain('generaliseres fra stikprøven');
   });
 
   it('says Formål and the period in the text summary', async () => {
