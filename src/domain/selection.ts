@@ -10,6 +10,7 @@ import {
   type CaseRecord,
   type CaseSheetInfo,
   type ColumnId,
+  type Day,
   type MeasureCode,
   type Problem,
   type ProblemCode,
@@ -86,32 +87,22 @@ function whole(sheet: Sheet, severity: Severity, code: ProblemCode, message: str
   return { sagsnr: null, row: null, column: null, severity, code, message, sheet: sheet.name, cell: null };
 }
 
-/** The afgørelsesdato must lie in Afgørelsesår, and be given. */
-export function checkDecisionYear(
-  records: readonly CaseRecord[],
-  settings: Settings,
-  sheet: Sheet,
-): CaseFlag[] {
-  const year = settings.afgoerelsesaar;
+/** What the decision date is checked against: the sample's Afgørelsesår or Egenkontrol's period. */
+interface DecisionRule {
+  /** The flag for a readable decision date outside the rule, or null when it is inside. */
+  readonly outside: (dec: Day) => { code: ProblemCode; short: string; message: string } | null;
+  /** The message for a missing decision date. */
+  readonly missing: string;
+}
+
+/** The afgørelsesdato must be given, readable and inside the rule (shared by both Formål). */
+function checkDecision(records: readonly CaseRecord[], sheet: Sheet, rule: DecisionRule): CaseFlag[] {
   const out: CaseFlag[] = [];
   records.forEach((r, i) => {
     const dec = r.afgoerelsesdato;
     if (typeof dec === 'number') {
-      const y = ymdFromDay(dec).y;
-      if (y !== year) {
-        out.push(
-          flag(
-            sheet,
-            i,
-            r,
-            'afgoerelsesdato',
-            'error',
-            'decision-outside-year',
-            `afgørelsen er ikke fra ${year}`,
-            `Afgørelsen er fra ${y}, men indkaldelsen gælder afgørelser truffet i ${year}; udskift sagen med en afgørelse fra ${year}, eller ret Afgørelsesår i Indstillinger.`,
-          ),
-        );
-      }
+      const o = rule.outside(dec);
+      if (o) out.push(flag(sheet, i, r, 'afgoerelsesdato', 'error', o.code, o.short, o.message));
     } else if (dec === null) {
       out.push(
         flag(
@@ -122,7 +113,7 @@ export function checkDecisionYear(
           'error',
           'missing-decision-date',
           'afgørelsesdato mangler',
-          'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til undersøgelsen; udfyld datoen.',
+          rule.missing,
         ),
       );
     } else if (dec === UNREADABLE) {
@@ -133,6 +124,29 @@ export function checkDecisionYear(
     }
   });
   return out;
+}
+
+/** The afgørelsesdato must lie in Afgørelsesår, and be given. */
+export function checkDecisionYear(
+  records: readonly CaseRecord[],
+  settings: Settings,
+  sheet: Sheet,
+): CaseFlag[] {
+  const year = settings.afgoerelsesaar;
+  return checkDecision(records, sheet, {
+    outside: (dec) => {
+      const y = ymdFromDay(dec).y;
+      return y === year
+        ? null
+        : {
+            code: 'decision-outside-year',
+            short: `afgørelsen er ikke fra ${year}`,
+            message: `Afgørelsen er fra ${y}, men indkaldelsen gælder afgørelser truffet i ${year}; udskift sagen med en afgørelse fra ${year}, eller ret Afgørelsesår i Indstillinger.`,
+          };
+    },
+    missing:
+      'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til undersøgelsen; udfyld datoen.',
+  });
 }
 
 /**
@@ -149,44 +163,18 @@ export function checkDecisionPeriod(
   const til = settings.periodeTil ?? null;
   const span =
     `${fra === null ? '' : `fra ${formatDay(fra)} `}${til === null ? '' : `til ${formatDay(til)}`}`.trim();
-  const out: CaseFlag[] = [];
-  records.forEach((r, i) => {
-    const dec = r.afgoerelsesdato;
-    if (typeof dec === 'number') {
-      if ((fra !== null && dec < fra) || (til !== null && dec > til)) {
-        out.push(
-          flag(
-            sheet,
-            i,
-            r,
-            'afgoerelsesdato',
-            'error',
-            'decision-outside-period',
-            'afgørelsen er uden for perioden',
-            `Afgørelsen er truffet ${formatDay(dec)}, uden for egenkontrollens periode ${span}; fjern sagen, eller ret Periode fra/til i Indstillinger.`,
-          ),
-        );
-      }
-    } else if (dec === null) {
-      out.push(
-        flag(
-          sheet,
-          i,
-          r,
-          'afgoerelsesdato',
-          'error',
-          'missing-decision-date',
-          'afgørelsesdato mangler',
-          'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til perioden, og sagen kan ikke placeres i et kvartal; udfyld datoen.',
-        ),
-      );
-    } else if (dec === UNREADABLE) {
-      out.push(
-        flag(sheet, i, r, 'afgoerelsesdato', 'error', 'invalid-date', 'afgørelsesdato kan ikke læses', null),
-      );
-    }
+  return checkDecision(records, sheet, {
+    outside: (dec) =>
+      (fra !== null && dec < fra) || (til !== null && dec > til)
+        ? {
+            code: 'decision-outside-period',
+            short: 'afgørelsen er uden for perioden',
+            message: `Afgørelsen er truffet ${formatDay(dec)}, uden for egenkontrollens periode ${span}; fjern sagen, eller ret Periode fra/til i Indstillinger.`,
+          }
+        : null,
+    missing:
+      'Afgørelsesdatoen mangler, så det kan ikke kontrolleres, om sagen hører til perioden, og sagen kan ikke placeres i et kvartal; udfyld datoen.',
   });
-  return out;
 }
 
 /** The measure must be given, and be among the call's criteria (D4 / D6 are not: a warning). */
