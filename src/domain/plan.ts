@@ -374,7 +374,7 @@ export function tablesSheet(
         first = false;
       }
       push([`TABEL ${t.id} ${t.title}`, null, null], ['table-title', null, null]);
-      push(['', 'Antal sager', 'Procent'], ['table-header', 'table-header', 'table-header']);
+      push(['', 'Antal sager', 'Procent'], ['table-header', 'table-header-num', 'table-header-num']);
       if (t.suppressed) {
         push([SUPPRESSED_TEXT, null, null], ['table-row', null, null]);
       } else {
@@ -421,7 +421,14 @@ function overviewSheet(report: Report, name: string): SheetBuild {
   const trend = trendColumns(report.overview);
   const headers = [...OVERVIEW_HEADERS, ...trend.headers];
   const values: PlanValue[][] = [title, [], headers];
-  const styles: (StyleId | null)[][] = [['memo-heading'], [], headers.map((): StyleId => 'table-header')];
+  const styles: (StyleId | null)[][] = [
+    ['memo-heading'],
+    [],
+    headers.map((h, j): StyleId =>
+      // Numbers stand right-aligned; so do their headers (Spørgsmål and a text Bemærkning stay left).
+      j === 0 || h === 'Bemærkning' ? 'table-header' : 'table-header-num',
+    ),
+  ];
   const row = (o: OverviewRow): void => {
     const [lo, hi] = o.interval ?? [null, null];
     values.push([

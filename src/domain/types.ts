@@ -629,6 +629,8 @@ export type StyleId =
   | 'chapter'
   | 'table-title'
   | 'table-header'
+  /** The header of a column of numbers (right-aligned over them). */
+  | 'table-header-num'
   | 'table-row'
   | 'table-total'
   | 'percent'

@@ -54,9 +54,10 @@ function exceljsStyle(l: Look): Partial<ExcelJS.Style> {
     for (const b of l.borders) border[b.edge] = { style: b.style, color: { argb: argb(b.color) } };
     s.border = border;
   }
-  if (l.wrap || l.verticalTop) {
+  if (l.wrap || l.verticalTop || l.alignRight) {
     s.alignment = {
       ...(l.verticalTop ? { vertical: 'top' as const } : {}),
+      ...(l.alignRight ? { horizontal: 'right' as const } : {}),
       ...(l.wrap ? { wrapText: true } : {}),
     };
   }

@@ -14,6 +14,8 @@ export interface Look {
   readonly color?: string;
   readonly fill?: string;
   readonly wrap?: boolean;
+  /** Right-aligned: the header of a column of numbers stands over its numbers. */
+  readonly alignRight?: boolean;
   readonly verticalTop?: boolean;
   readonly numFmt?: string;
   readonly borders?: readonly {
@@ -48,6 +50,7 @@ export const LOOKS: Readonly<Record<StyleId, Look>> = {
   chapter: { bold: true, size: 14, color: '1F3864', wrap: true },
   'table-title': { bold: true, wrap: true },
   'table-header': { bold: true, borders: line('bottom') },
+  'table-header-num': { bold: true, borders: line('bottom'), alignRight: true },
   'table-row': {},
   'table-total': { bold: true, borders: line('top') },
   percent: { numFmt: PERCENT_FMT },

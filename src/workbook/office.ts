@@ -81,6 +81,7 @@ interface OfficeStyle {
   readonly italic?: boolean;
   readonly size?: number;
   readonly wrap?: boolean;
+  readonly alignRight?: boolean;
   readonly numFmt?: string;
   readonly borders?: readonly { edge: EdgeName; style: 'Continuous' | 'Dash'; color: string }[];
 }
@@ -101,6 +102,7 @@ function officeStyle(l: Look): OfficeStyle {
   if (l.italic) s.italic = true;
   if (l.size !== undefined) s.size = l.size;
   if (l.wrap) s.wrap = true;
+  if (l.alignRight) s.alignRight = true;
   if (l.numFmt !== undefined) s.numFmt = l.numFmt;
   if (l.borders && l.borders.length > 0) {
     s.borders = l.borders.map((b) => ({
@@ -352,6 +354,7 @@ function styleActions(s: OfficeStyle): number {
     (s.italic ? 1 : 0) +
     (s.size ? 1 : 0) +
     (s.wrap ? 1 : 0) +
+    (s.alignRight ? 1 : 0) +
     (s.borders?.length ?? 0) * 2
   );
 }
@@ -363,6 +366,7 @@ function applyLook(format: Excel.RangeFormat, s: OfficeStyle): void {
   if (s.italic) format.font.italic = true;
   if (s.size) format.font.size = s.size;
   if (s.wrap) format.wrapText = true;
+  if (s.alignRight) format.horizontalAlignment = 'Right';
   for (const b of s.borders ?? []) {
     const edge = format.borders.getItem(b.edge);
     edge.style = b.style;

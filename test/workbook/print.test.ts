@@ -17,7 +17,7 @@ import { ExcelJsWorkbook } from '../../src/workbook/exceljs';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxPackageWorkbook } from '../../src/workbook/xlsxpackage';
-import { createSimulatedExcel, simWorkbookFromXlsx } from '../excel-sim';
+import { cellKey, createSimulatedExcel, simWorkbookFromXlsx } from '../excel-sim';
 
 const TODAY = dayFromYmd(2026, 11, 23);
 const EXAMPLE = fs.readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'eksempel.xlsx'));
@@ -246,5 +246,49 @@ describe('Office.js adapter: worksheet.pageLayout on the simulated Excel', () =>
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+describe('number column headers stand right-aligned over their numbers (all three adapters)', () => {
+  /** Overblik's header row (3): Spørgsmål left, every number column right. */
+  const expectAligned = (align: (col: number) => string | undefined): void => {
+    expect(align(1)).not.toBe('right');
+    for (let col = 2; col <= 9; col += 1) expect([col, align(col)]).toEqual([col, 'right']);
+  };
+
+  it('package editor and ExcelJS adapter: the written file says horizontal="right"', async () => {
+    const viaExcelJs = await ExcelJsWorkbook.fromBuffer(EXAMPLE);
+    await fullCheck(viaExcelJs);
+    for (const bytes of [await packageRun(new Uint8Array(EXAMPLE)), await viaExcelJs.toBuffer()]) {
+      const back = new ExcelJS.Workbook();
+      await back.xlsx.load(bytes as unknown as ArrayBuffer);
+      const ws = back.getWorksheet(OVERVIEW_SHEET) as ExcelJS.Worksheet;
+      expect(ws.getCell(3, 2).value).toBe('Overholdt');
+      expectAligned((col) => ws.getCell(3, col).alignment?.horizontal);
+      // Resultattabeller: "Antal sager" and "Procent" over their columns.
+      const tables = back.getWorksheet(TABLES_SHEET) as ExcelJS.Worksheet;
+      let found = 0;
+      tables.eachRow((row) => {
+        if (row.getCell(2).value === 'Antal sager') {
+          found += 1;
+          expect([row.getCell(2).alignment?.horizontal, row.getCell(3).alignment?.horizontal]).toEqual([
+            'right',
+            'right',
+          ]);
+        }
+      });
+      expect(found).toBeGreaterThan(5);
+    }
+  });
+
+  it('Office.js adapter: format.horizontalAlignment "Right" on the simulated Excel', async () => {
+    const sim = createSimulatedExcel(await simWorkbookFromXlsx(Buffer.from(EXAMPLE)));
+    await fullCheck(new OfficeWorkbook(sim.run, { isSetSupported: sim.isSetSupported }));
+    const ws = sim.workbook.sheets.find((s) => s.name === OVERVIEW_SHEET);
+    const align = (col: number) => {
+      const h = ws?.cells.get(cellKey(3, col))?.format.horizontalAlignment;
+      return h === undefined ? undefined : h.toLowerCase();
+    };
+    expectAligned(align);
   });
 });

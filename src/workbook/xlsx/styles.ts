@@ -180,11 +180,12 @@ export function addLooks(xml: string, looks: Readonly<Record<string, Look>>): St
       }
     }
     const align: Spec[] =
-      look.wrap || look.verticalTop
+      look.wrap || look.verticalTop || look.alignRight
         ? [
             {
               n: 'alignment',
               a: {
+                ...(look.alignRight ? { horizontal: 'right' } : {}),
                 ...(look.verticalTop ? { vertical: 'top' } : {}),
                 ...(look.wrap ? { wrapText: '1' } : {}),
               },
