@@ -1,16 +1,13 @@
 import * as path from 'node:path';
-import { evaluate } from '../domain/evaluate';
 import { FRONT_SHEETS_NOTICE, frontSheetsPlan } from '../domain/frontSheets';
 import { redactCpr } from '../domain/redact';
 import type { Day } from '../domain/types';
 import { ExcelJsWorkbook } from '../workbook/exceljs';
-import { assertXlsxSignature } from '../workbook/fileErrors';
 import { UserError } from '../workbook/port';
-import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
 import type { Command } from './args';
-import { outputTarget, readInputFile, sameFile, writeAtomic } from './files';
+import { checkedCaseFile } from './caseFile';
+import { outputTarget, sameFile, writeAtomic } from './files';
 import type { Io } from './stdio';
-import { nodeZipCodec } from './zipCodec';
 
 /**
  * `barometer forsider`: the front sheets (Bilag 2, seed 001) of a case list as a NEW workbook,
@@ -28,15 +25,6 @@ export function defaultFrontSheetsPath(input: string): string {
 
 /** Decision: the file holds CPR numbers, so it is readable by its owner only (GDPR art. 32, security of processing). */
 export const FRONT_SHEETS_MODE_MASK = 0o600;
-
-async function named<T>(file: string, step: () => T | Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (e) {
-    if (e instanceof UserError) throw new UserError(`"${file}": ${e.message}`, e.exitCode, { cause: e });
-    throw e;
-  }
-}
 
 export async function forsider(
   cmd: Extract<Command, { verb: 'forsider' }>,
@@ -61,24 +49,18 @@ export async function forsider(
       `Filen "${out}" findes allerede – vælg et andet navn med --out, eller tilføj --force for at erstatte den.`,
     );
   }
-  const input = await readInputFile(cmd.input);
-  const snapshot = await named(cmd.input, () => {
-    assertXlsxSignature(input.bytes);
-    return XlsxPackageWorkbook.fromBuffer(input.bytes, nodeZipCodec).readSnapshot();
-  });
-  const result = evaluate(snapshot, { today: cmd.today ?? todayFallback() });
-  if (!result.ok) throw new UserError(`"${cmd.input}": ${result.error.message}`, 2);
-  const plan = frontSheetsPlan(result.report);
+  const { report, mode } = await checkedCaseFile(cmd.input, cmd.today ?? todayFallback());
+  const plan = frontSheetsPlan(report);
   if (plan.sheets.length === 0) {
     throw new UserError(
-      `"${cmd.input}": arket "${result.report.caseSheet.name}" har ingen sager – der er intet at lave forsider til.`,
+      `"${cmd.input}": arket "${report.caseSheet.name}" har ingen sager – der er intet at lave forsider til.`,
       2,
     );
   }
   const wb = ExcelJsWorkbook.empty();
   wb.buildSheets(plan.sheets);
   await writeAtomic(out, await wb.toBuffer(), {
-    mode: input.mode & FRONT_SHEETS_MODE_MASK,
+    mode: mode & FRONT_SHEETS_MODE_MASK,
     wording: WORDING,
   });
   // The last guard (spec §2.5): the messages name cells, never a child; redact anyway.

@@ -26,6 +26,7 @@ import {
   sameFile,
   writeAtomic,
 } from './files';
+import { named, withName } from './caseFile';
 import { readPrevious } from './previousFile';
 import { processStdio, type Io } from './stdio';
 import { nodeZipCodec } from './zipCodec';
@@ -104,18 +105,6 @@ function assertExtensionFits(out: string, macroEnabled: boolean, displayName: st
     throw new UserError(
       `"${displayName}" har ingen makroer (.xlsx), så resultatet skal også hedde .xlsx – Excel åbner ikke en .xlsm uden makroer; brug fx --out ${JSON.stringify(out.replace(/\.xlsm$/i, '.xlsx'))}.`,
     );
-  }
-}
-
-const named = (displayName: string, e: unknown): unknown =>
-  e instanceof UserError ? new UserError(`"${displayName}": ${e.message}`, e.exitCode, { cause: e }) : e;
-
-/** Runs a step of reading or writing the workbook; a UserError it throws names the file. */
-async function withName<T>(displayName: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (e) {
-    throw named(displayName, e);
   }
 }
 

@@ -1,4 +1,3 @@
-import { evaluate } from '../domain/evaluate';
 import { toJson, type ReportJson } from '../domain/json';
 import { mergeReports, type MergeResult } from '../domain/merge';
 import { planMerge } from '../domain/mergePlan';
@@ -7,13 +6,11 @@ import { redactCpr } from '../domain/redact';
 import { getRuleSet } from '../domain/rules';
 import type { Day, Report } from '../domain/types';
 import { ExcelJsWorkbook } from '../workbook/exceljs';
-import { assertXlsxSignature } from '../workbook/fileErrors';
 import { UserError } from '../workbook/port';
-import { XlsxPackageWorkbook } from '../workbook/xlsxpackage';
 import type { Command } from './args';
-import { outputTarget, readInputFile, sameFile, writeAtomic } from './files';
+import { checkedCaseFile } from './caseFile';
+import { outputTarget, sameFile, writeAtomic } from './files';
 import type { Io } from './stdio';
-import { nodeZipCodec } from './zipCodec';
 
 /**
  * `barometer saml` (issue 12 item 3): reads every input as `check` reads it (read-only), checks it
@@ -24,33 +21,17 @@ import { nodeZipCodec } from './zipCodec';
 
 const WORDING = { label: 'Sammenlægningen', hint: 'vælg en anden sti med --out' };
 
-/** A UserError from reading a file, prefixed with the file's name as check does. */
-async function named<T>(file: string, step: () => Promise<T> | T): Promise<T> {
-  try {
-    return await step();
-  } catch (e) {
-    throw e instanceof UserError ? new UserError(`"${file}": ${e.message}`, e.exitCode, { cause: e }) : e;
-  }
-}
-
 /** One input read and checked as `check` does, with its own Indstillinger (no overrides). */
 async function checkedReport(file: string, today: Day): Promise<Report> {
-  const { bytes } = await readInputFile(file);
-  const wb = await named(file, () => {
-    assertXlsxSignature(bytes);
-    return XlsxPackageWorkbook.fromBuffer(bytes, nodeZipCodec);
-  });
-  const snapshot = await named(file, () => wb.readSnapshot());
-  const result = evaluate(snapshot, { today });
-  if (!result.ok) throw new UserError(`"${file}": ${result.error.message}`, 2);
+  const { report } = await checkedCaseFile(file, today);
   // Decision: a file without Kommune is refused, not named after the file: the Kommuner sheet and
   // the check for the same Kommune twice need the municipality's own name (bilag 2 lists kommuner).
-  if (result.report.settings.kommune === null) {
+  if (report.settings.kommune === null) {
     throw new UserError(
       `"${file}": Kommune mangler i arket "Indstillinger" – skriv kommunens navn ud for "Kommune", så filen kan lægges sammen med de andre (intet er gemt).`,
     );
   }
-  return result.report;
+  return report;
 }
 
 /** The JSON of `saml --json`: check's own mapping (json.ts) for tables and overviews. */
