@@ -24,6 +24,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { AXE_PATH, axeCheck } from './axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const artifacts = path.join(root, 'test', 'artifacts');
@@ -80,7 +81,7 @@ function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file =
-      url.pathname === '/__test__/axe.min.js'
+      url.pathname === AXE_PATH
         ? AXE
         : url.pathname === '/__test__/stor.xlsx'
           ? LARGE
@@ -95,28 +96,6 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function axeClean(page, screen) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/__test__/axe.min.js' });
-  const violations = await page.evaluate(async () => {
-    await Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => null)),
-    );
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    // Tabster's focus sentinels only (as in run.mjs: microsoft/fluentui#27517).
-    const sentinel = (v, n) => v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html);
-    return r.violations
-      .map((v) => ({
-        id: v.id,
-        nodes: v.nodes.filter((n) => !sentinel(v, n)).map((n) => n.target.join(' ')),
-      }))
-      .filter((v) => v.nodes.length > 0);
-  });
-  assert.deepEqual(violations, [], `axe violations in Excel mode, ${screen}`);
-}
 
 /** Records long tasks (with the action running) and every progress-bar text, from the first script on. */
 function recordTasks() {
@@ -225,7 +204,7 @@ async function example(context, origin, theme) {
   await page.getByRole('heading', { level: 3, name: `Sag ${sagsnr}`, exact: true }).waitFor();
   for (const step of STEPS) {
     await goToStep(page, step);
-    await axeClean(page, `${step}, ${theme}`);
+    await axeCheck(page, `Excel mode, ${step}, ${theme}`);
     await page.screenshot({
       path: path.join(artifacts, `excel-${theme}-${step.toLowerCase()}.png`),
       fullPage: true,

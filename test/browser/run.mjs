@@ -33,6 +33,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { AXE_PATH, axeCheck } from './axe.mjs';
 import { egenkontrolChecks } from './egenkontrol.mjs';
 import { frontSheetsSteps } from './forsider.mjs';
 import { trendSteps } from './trend.mjs';
@@ -48,7 +49,6 @@ const AXE = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
  * Content-Security-Policy (script-src 'self' + office.js host) rightly blocks the inline script
  * that page.addScriptTag({ path }) would insert, and the test must not switch the CSP off.
  */
-const AXE_PATH = '/__test__/axe.min.js';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 const TYPES = {
@@ -120,36 +120,6 @@ function expectedForExample() {
   return JSON.parse(out);
 }
 
-async function axeCheck(page, screen) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_PATH });
-  const result = await page.evaluate(async () => {
-    // Colours are judged at rest: a toast fading in is half transparent until its animation ends.
-    await Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
-        .map((a) => a.finished.catch(() => null)),
-    );
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, e.g. around the
-    // TabList) pass focus on at once; Fluent calls this by design (microsoft/fluentui#27517) and
-    // Accessibility Insights suppresses exactly this (accessibility-insights-web#7605). Only those
-    // nodes are dropped; every other aria-hidden-focus node still fails.
-    const sentinel = (v, n) => v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(n.html);
-    return r.violations
-      .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !sentinel(v, n)) }))
-      .filter((v) => v.nodes.length > 0)
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-      }));
-  });
-  assert.deepEqual(result, [], `axe violations on screen "${screen}":\n${JSON.stringify(result, null, 2)}`);
-  console.log(`  ✓ axe: 0 violations (${screen})`);
-}
 
 async function shot(page, name) {
   const file = path.join(artifacts, `taskpane-${name}.png`);
